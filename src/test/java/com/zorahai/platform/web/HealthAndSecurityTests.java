@@ -3,6 +3,8 @@ package com.zorahai.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zorahai.IntegrationTest;
+import com.zorahai.TestTokens;
+import com.zorahai.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -14,6 +16,9 @@ class HealthAndSecurityTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void healthEndpointsAreUpWithoutAuthentication() {
@@ -36,6 +41,14 @@ class HealthAndSecurityTests {
         String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwidGVuYW50X2lkIjoiZGVtby10cmF2ZWwifQ.";
         assertThat(mvc.get().uri("/api/v1/emails").header("Authorization", "Bearer " + forged))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void apiWithValidTokenPassesAuthentication() {
+        assertThat(mvc.get().uri("/api/v1/no-such-endpoint").header("Authorization", tokens.bearer("tenant-a",
+                Role.AGENT)))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
