@@ -8,7 +8,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -114,7 +113,9 @@ class SupabaseObjectStorage implements ObjectStorage {
         Answer answer = http.post()
                 .uri(URI.create(baseUrl + "/storage/v1/bucket"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("id", bucket, "name", bucket, "public", false))
+                // the bucket name was checked: letters, digits, '.', '_' and '-' only
+                .body(("{\"id\":\"" + bucket + "\",\"name\":\"" + bucket + "\",\"public\":false}")
+                        .getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> Answer.of(response.getStatusCode(),
                         response.getBody().readAllBytes()));
         if (!answer.status().is2xxSuccessful() && !answer.body().contains("already exists")) {
