@@ -274,7 +274,7 @@ public final class TenantConfigBinder {
                 url(branding, "logo_url"));
     }
 
-    /** A {@code #rrggbb} colour in lower case, or null. */
+    /** Whether {@code value} is a {@code #rrggbb} colour (either case). */
     public static boolean validColor(String value) {
         return value != null && COLOR.matcher(value).matches();
     }

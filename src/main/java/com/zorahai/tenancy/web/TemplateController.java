@@ -6,6 +6,7 @@ import com.zorahai.tenancy.TenantTemplates;
 import com.zorahai.tenancy.TenantTemplates.Template;
 import com.zorahai.tenancy.TenantTemplates.TemplateSummary;
 import com.zorahai.tenancy.Tenants;
+import com.zorahai.tenancy.internal.Problems;
 import com.zorahai.tenancy.internal.TenancyProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -109,8 +110,7 @@ class TemplateController {
     }
 
     private ProblemException tooLarge() {
-        return ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "A template may be at most " + maxBytes / 1024 + " KB.").with("max_bytes", maxBytes);
+        return Problems.tooLarge("A template", maxBytes);
     }
 
     private static String strip(String captured) {
