@@ -217,6 +217,18 @@ public class Outbox {
                 .update();
     }
 
+    /** Gives a claimed email back untried: due at once, for any worker. */
+    void release(ClaimedEmail email) {
+        jdbc.sql("""
+                update outbound_emails
+                   set status = case when attempts > 0 then 'failed' else 'queued' end, next_attempt_at = now(),
+                       locked_until = null, claim_token = null, updated_at = now()
+                 where id = :id and claim_token = :token""")
+                .param("id", email.id())
+                .param("token", email.claimToken())
+                .update();
+    }
+
     private void recordAttempt(ClaimedEmail email, Integer statusCode, String outcome, String error,
             Long durationMs) {
         jdbc.sql("""

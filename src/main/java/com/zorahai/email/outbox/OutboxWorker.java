@@ -51,9 +51,24 @@ class OutboxWorker {
 
     /** Claims one batch of due emails and tries each once; returns how many were claimed. */
     int sendDue() {
-        List<ClaimedEmail> batch = outbox.claim(properties.worker().batchSize(), properties.worker().lease());
-        for (ClaimedEmail email : batch) {
-            process(email);
+        return sendBatch(properties.worker().batchSize(), properties.worker().lease());
+    }
+
+    /**
+     * Claims up to {@code size} due emails for {@code lease} and tries each once. Emails still waiting when three
+     * quarters of the lease are gone (a slow provider) go back to the queue unsent: once the lease runs out another
+     * worker may take them, and sending them here too would send them twice.
+     */
+    int sendBatch(int size, Duration lease) {
+        long claimedAt = System.nanoTime();
+        long budget = lease.toNanos() / 4 * 3;
+        List<ClaimedEmail> batch = outbox.claim(size, lease);
+        for (int i = 0; i < batch.size(); i++) {
+            if (i > 0 && System.nanoTime() - claimedAt > budget) {
+                outbox.release(batch.get(i));
+            } else {
+                process(batch.get(i));
+            }
         }
         return batch.size();
     }

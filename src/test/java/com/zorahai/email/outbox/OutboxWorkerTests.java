@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.when;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.zorahai.email.EmailTestSupport;
@@ -282,6 +283,42 @@ class OutboxWorkerTests extends EmailTestSupport {
         sendUntil(id, "sent");
 
         assertThat(outbox.attempts(id)).extracting(OutboxAttempt::outcome).containsExactly("dead", "sent");
+    }
+
+    @Test
+    void emailsOutlivingTheLeaseGoBackUnsent() {
+        drainEverything();
+        String tenant = newTenantId();
+        String key = givenTenantWithKey(tenant);
+        SENDGRID.stubFor(mailSend(key).willReturn(aResponse().withStatus(202).withFixedDelay(50)));
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(emails.queue(email(tenant, "ann" + i + "@example.com", null)));
+        }
+
+        assertThat(worker.sendBatch(10, Duration.ofMillis(20))).isEqualTo(3);
+
+        SENDGRID.verify(exactly(1), postRequestedFor(urlEqualTo(MAIL_SEND)));
+        assertThat(ids).extracting(this::status).containsExactlyInAnyOrder("sent", "queued", "queued");
+        worker.drain();
+        assertThat(ids).extracting(this::status).containsOnly("sent");
+    }
+
+    @Test
+    void unexpectedFailureKeepsTheEmailForLater() {
+        String tenant = newTenantId();
+        UUID id = emails.queue(email(tenant, "ann@example.com", null));
+        when(tenants.find(TenantId.of(tenant))).thenThrow(new IllegalStateException("registry down"));
+
+        sendUntil(id, "failed");
+
+        OutboxEmail email = outbox.find(TenantId.of(tenant), id).orElseThrow();
+        assertThat(email.lastError()).isEqualTo("unexpected error (IllegalStateException)");
+        assertThat(email.attempts()).isEqualTo(1);
+    }
+
+    private void drainEverything() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> worker.sendDue() == 0);
     }
 
     private boolean nextAttemptWithinAMinute(UUID id) {
