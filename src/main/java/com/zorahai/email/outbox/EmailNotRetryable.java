@@ -19,7 +19,7 @@ public class EmailNotRetryable extends ProblemException {
                         "Email " + id + " was already sent; it is not sent again.")
                 : new EmailNotRetryable("email-being-sent", "Email being sent",
                         "Email " + id + " is being sent right now.");
-        problem.with("emailStatus", status.value());
+        problem.with("email_status", status.value());
         return problem;
     }
 }

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A tenant's effective configuration as the dashboard sees it: every secret replaced by whether it is set.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record TenantView(String id, String name, String source, String currency, String timezone, String locale,
         List<String> features, EmailView email, BankingView banking, GcpView gcp, AiView ai, VoiceView voice,
         WhatsAppView whatsapp, BookingView booking, String trainerWhatsappNumber, BrandingView branding,
@@ -41,12 +38,10 @@ record TenantView(String id, String name, String source, String currency, String
         return value.toLowerCase(Locale.ROOT);
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EmailView(String fromAddress, String fromName, String replyTo, String inboundAddress,
             String inboundDomain, boolean sendgridApiKeySet, boolean inboundSecretSet) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record BankingView(String bankName, String accountName, String accountNumber, String branchCode, String swift,
             String iban) {
 
@@ -56,15 +51,12 @@ record TenantView(String id, String name, String source, String currency, String
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record GcpView(String projectId, String dataset) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AiView(String model) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record BrandingView(String primaryColor, String secondaryColor, String logoUrl) {
 
         static BrandingView of(Tenant.Branding branding) {
@@ -72,20 +64,16 @@ record TenantView(String id, String name, String source, String currency, String
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record VoiceView(Map<String, String> assistantIds, boolean webhookSecretSet) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record WhatsAppView(String provider, String phoneNumberId, boolean webhookSecretSet,
             List<String> credentialsSet) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record BookingView(String provider, String apiBaseUrl, boolean apiTokenSet) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SettingsView(List<String> overriddenFields, List<String> overridableFields, Instant updatedAt) {
     }
 }

@@ -55,7 +55,7 @@ class OutboundEmailControllerTests extends EmailTestSupport {
                     assertThat(json).extractingPath("$.total").isEqualTo(1);
                     assertThat(json).extractingPath("$.items[0].id").isEqualTo(second.toString());
                     assertThat(json).extractingPath("$.items[0].status").isEqualTo("dead");
-                    assertThat(json).extractingPath("$.items[0].lastError").isEqualTo("SendGrid answered 503");
+                    assertThat(json).extractingPath("$.items[0].last_error").isEqualTo("SendGrid answered 503");
                 });
 
         assertThat(mvc.get().uri("/api/v1/emails?page=1&size=2").header("Authorization", tokens.bearer(tenant,
@@ -114,14 +114,14 @@ class OutboundEmailControllerTests extends EmailTestSupport {
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$.subject").isEqualTo("Your invoice");
                     assertThat(json).extractingPath("$.status").isEqualTo("failed");
-                    assertThat(json).extractingPath("$.idempotencyKey").isEqualTo("invoice-7");
+                    assertThat(json).extractingPath("$.idempotency_key").isEqualTo("invoice-7");
                     assertThat(json).extractingPath("$.html").isEqualTo("<p>Invoice attached</p>");
                     assertThat(json).extractingPath("$.text").isEqualTo("Invoice attached");
                     assertThat(json).extractingPath("$.attachments[0].filename").isEqualTo("invoice.pdf");
-                    assertThat(json).extractingPath("$.attachments[0].sizeBytes").isEqualTo(3);
+                    assertThat(json).extractingPath("$.attachments[0].size_bytes").isEqualTo(3);
                     assertThat(json).doesNotHavePath("$.attachments[0].content");
-                    assertThat(json).extractingPath("$.attemptHistory[0].statusCode").isEqualTo(500);
-                    assertThat(json).extractingPath("$.attemptHistory[0].outcome").isEqualTo("retry");
+                    assertThat(json).extractingPath("$.attempt_history[0].status_code").isEqualTo(500);
+                    assertThat(json).extractingPath("$.attempt_history[0].outcome").isEqualTo("retry");
                 });
     }
 
@@ -138,7 +138,7 @@ class OutboundEmailControllerTests extends EmailTestSupport {
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$.status").isEqualTo("queued");
                     assertThat(json).extractingPath("$.attempts").isEqualTo(0);
-                    assertThat(json).extractingPath("$.lastError").isNull();
+                    assertThat(json).extractingPath("$.last_error").isNull();
                 });
         assertThat(status(id)).isEqualTo("queued");
     }
@@ -157,7 +157,7 @@ class OutboundEmailControllerTests extends EmailTestSupport {
                     assertThat(json).extractingPath("$.type")
                             .isEqualTo("https://zorahai.com/problems/email-already-sent");
                     assertThat(json).extractingPath("$.status").isEqualTo(409);
-                    assertThat(json).extractingPath("$.emailStatus").isEqualTo("sent");
+                    assertThat(json).extractingPath("$.email_status").isEqualTo("sent");
                 });
         setStatus(id, "sending", null);
         assertThat(mvc.post().uri("/api/v1/emails/{id}/retry", id).header("Authorization", tokens.bearer(tenant,
