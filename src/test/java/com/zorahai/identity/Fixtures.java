@@ -1,11 +1,19 @@
 package com.zorahai.identity;
 
+import com.zorahai.email.OutboundEmail;
 import com.zorahai.identity.internal.AccountDirectory;
 import com.zorahai.identity.internal.Memberships;
 import com.zorahai.identity.internal.Passwords;
 import com.zorahai.identity.internal.UserAccount;
 import com.zorahai.identity.internal.Users;
+import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -66,6 +74,18 @@ final class Fixtures {
         }
         directory.evict(user.id());
         return user;
+    }
+
+    /** A tenant as the registry would return it, with only id and name filled in. */
+    static Tenant tenantRecord(String id, String name) {
+        return new Tenant(TenantId.of(id), name, Currency.getInstance("EUR"), ZoneId.of("UTC"), Locale.ENGLISH,
+                Set.of(), null, null, null, null, null, null, null, null, null, Tenant.Source.FILE);
+    }
+
+    /** The token in the link of an email, e.g. {@code https://app.example/reset-password?token=abc}. */
+    static String tokenOf(OutboundEmail email) {
+        String link = String.valueOf(email.model().get("link"));
+        return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
     }
 
     void grant(UserAccount user, String tenant, Role role) {
