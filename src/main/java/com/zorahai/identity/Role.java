@@ -1,5 +1,7 @@
 package com.zorahai.identity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -14,11 +16,18 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** The lower-case name used in JSON and in the database, e.g. {@code admin}. */
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The role named {@code value} in any case; {@link IllegalArgumentException} when there is none. */
+    @JsonCreator
     public static Role parse(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("no role given");
+        }
         return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
 }

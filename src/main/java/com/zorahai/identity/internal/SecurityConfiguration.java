@@ -1,9 +1,6 @@
 package com.zorahai.identity.internal;
 
-import com.zorahai.identity.AuthenticatedUser;
-import com.zorahai.identity.Role;
 import com.zorahai.platform.web.ProblemWriter;
-import com.zorahai.tenancy.TenantId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,27 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -41,8 +33,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security filter chains: metrics behind their own token, public health, docs and webhooks (each webhook
- * authenticates itself), and a verified bearer JWT for everything else.
+ * The security filter chains: metrics behind their own token; public health, docs, webhooks (each webhook
+ * authenticates itself) and the sign-in endpoints; a verified bearer token of an active account for everything
+ * else, acting for one of the account's tenants.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -50,6 +43,15 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {"/health", "/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webhooks/**", "/webhook/**", "/public/**", "/error"};
+
+    /** API endpoints anyone may call: they take a password or a token sent by email instead of a bearer token. */
+    static final Set<String> PUBLIC_API = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+            "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/register",
+            "/api/v1/auth/verify-email", "/api/v1/invitations/accept");
+
+    static boolean isPublicApi(String path) {
+        return PUBLIC_API.contains(path);
+    }
 
     @Bean
     @Order(1)
@@ -59,62 +61,51 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new MetricsTokenFilter(properties.metricsToken(), problems),
-                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/prometheus")
                         .hasAuthority(MetricsTokenFilter.AUTHORITY)
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(response,
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthorized",
-                        "Unauthorized",
-                        "A metrics token is required."))
+                        HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A metrics token is required."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Forbidden",
-                                "You are not allowed to do this.")));
+                                "forbidden", "Forbidden", "You are not allowed to do this.")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, IdentityProvider provider,
+            AccountDirectory directory, ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS)
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_API.toArray(String[]::new))
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/verify-email")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new UserAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(new AccountAuthenticationConverter(provider, directory)))
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthorized",
-                                "Unauthorized",
+                                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                                 "A valid bearer token is required."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Forbidden",
-                                "You are not allowed to do this.")))
+                                "forbidden", "Forbidden", "You are not allowed to do this.")))
+                .addFilterAfter(new TenantSelectionFilter(problems), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(response,
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthorized",
-                        "Unauthorized",
-                        "A valid bearer token is required.")))
+                        HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "You are not allowed to do this.")))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .headers(Customizer.withDefaults());
         return http.build();
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SigningKey key, SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.key()).macAlgorithm(MacAlgorithm.HS256).build();
-        OAuth2TokenValidator<Jwt> subject = jwt -> jwt.getSubject() == null
-                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no subject",
-                        null))
-                : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(subject));
-        return decoder;
     }
 
     @Bean
@@ -135,24 +126,6 @@ class SecurityConfiguration {
             source.registerCorsConfiguration("/**", config);
         }
         return source;
-    }
-
-    /** Maps a verified token to the user, tenant and role it speaks for. */
-    static final class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-
-        @Override
-        public AbstractAuthenticationToken convert(Jwt jwt) {
-            String tenant = jwt.getClaimAsString("tenant_id");
-            String roleClaim = jwt.getClaimAsString("role");
-            Role role = roleClaim == null ? Role.AGENT : Role.parse(roleClaim);
-            AuthenticatedUser user = new AuthenticatedUser(UUID.nameUUIDFromBytes(jwt.getSubject()
-                    .getBytes(StandardCharsets.UTF_8)), jwt.getClaimAsString("email"),
-                    tenant == null || !TenantId.isValid(tenant) ? null : TenantId.of(tenant), role);
-            var token = new PreAuthenticatedAuthenticationToken(user, jwt,
-                    List.of(new SimpleGrantedAuthority(role.authority())));
-            token.setAuthenticated(true);
-            return token;
-        }
     }
 
     /** Lets Prometheus in with a bearer token compared in constant time; nobody gets in while none is set. */
@@ -180,7 +153,7 @@ class SecurityConfiguration {
                 }
                 var auth = new PreAuthenticatedAuthenticationToken("prometheus", null,
                         List.of(new SimpleGrantedAuthority(AUTHORITY)));
-                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+                SecurityContextHolder.getContext().setAuthentication(auth);
             }
             chain.doFilter(request, response);
         }

@@ -19,18 +19,18 @@ import org.springframework.stereotype.Component;
  * once and kept in a file readable only by the app. The key itself is never logged.
  */
 @Component
-class SigningKey {
+public class SigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     static final int MIN_BYTES = 32;
 
     private final SecretKey key;
 
-    SigningKey(SecurityProperties properties) {
+    public SigningKey(SecurityProperties properties) {
         this.key = new SecretKeySpec(resolve(properties), "HmacSHA256");
     }
 
-    SecretKey key() {
+    public SecretKey key() {
         return key;
     }
 

@@ -1,0 +1,4 @@
+/**
+ * Accounts, memberships, tokens, rate limits and the security filter chain.
+ */
+package com.zorahai.identity.internal;
