@@ -244,7 +244,7 @@ class AuthFlowTests {
                 .header("Authorization", "Bearer " + token)
                 .header("X-Tenant-ID", second)).hasStatusOk().bodyJson();
         me.extractingPath("$.user.email").isEqualTo(user.email());
-        me.extractingPath("$.user.emailVerified").isEqualTo(true);
+        me.extractingPath("$.user.email_verified").isEqualTo(true);
         me.extractingPath("$.tenant").isEqualTo(second);
         me.extractingPath("$.role").isEqualTo("admin");
         me.extractingPath("$.provider").isEqualTo("local");

@@ -113,7 +113,7 @@ class RegistrationTests {
         probe.extractingPath("$.tenant").isEqualTo(tenant);
         probe.extractingPath("$.role").isEqualTo("owner");
         assertThat(mvc.get().uri("/api/v1/auth/me").header("Authorization", access)).bodyJson()
-                .extractingPath("$.user.emailVerified")
+                .extractingPath("$.user.email_verified")
                 .isEqualTo(false);
 
         ArgumentCaptor<OutboundEmail> sent = ArgumentCaptor.forClass(OutboundEmail.class);
@@ -125,7 +125,7 @@ class RegistrationTests {
         assertThat(mvc.get().uri("/api/v1/auth/verify-email?token={t}", token).with(Fixtures.newAddress()))
                 .hasStatusOk();
         assertThat(mvc.get().uri("/api/v1/auth/me").header("Authorization", access)).bodyJson()
-                .extractingPath("$.user.emailVerified")
+                .extractingPath("$.user.email_verified")
                 .isEqualTo(true);
         assertThat(mvc.get().uri("/api/v1/auth/verify-email?token={t}", token).with(Fixtures.newAddress()))
                 .hasStatus(HttpStatus.BAD_REQUEST);
