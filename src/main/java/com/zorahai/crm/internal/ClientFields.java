@@ -117,7 +117,7 @@ record ClientFields(String name, List<String> emails, List<String> phones, Addre
         }
         for (int i = 0; i < given.size(); i++) {
             String field = "phones[" + i + "]";
-            ContactPoints.phone(given.get(i), region).ifPresentOrElse(phones::add,
+            ContactPoints.e164(given.get(i), region).ifPresentOrElse(phones::add,
                     () -> errors.add(field, "must be a valid phone number (E.164, or national in region " + region
                             + ")"));
         }

@@ -127,13 +127,14 @@ public class ClientRecords {
      */
     @Transactional
     public ClientView update(TenantId tenant, ClientId id, ClientDraft draft) {
-        ClientRow row = lockLive(tenant, id);
         ClientFields fields = ClientFields.check(draft, contacts.region(tenant), false);
+        // contacts before the row, in the same order as an upsert, so the two never wait on each other in a circle
+        clients.lockContacts(tenant, orEmpty(fields.emails()), orEmpty(fields.phones()));
+        ClientRow row = lockLive(tenant, id);
         List<String> emails = fields.has(ClientDraft.EMAILS) ? orEmpty(fields.emails()) : row.emails();
         List<String> phones = fields.has(ClientDraft.PHONES) ? orEmpty(fields.phones()) : row.phones();
         List<String> addedEmails = emails.stream().filter(e -> !row.emails().contains(e)).toList();
         List<String> addedPhones = phones.stream().filter(p -> !row.phones().contains(p)).toList();
-        clients.lockContacts(tenant, addedEmails, addedPhones);
         List<Map<String, String>> conflicts = new ArrayList<>();
         for (String email : addedEmails) {
             if (!clients.claimEmail(tenant, email, id)) {
@@ -230,19 +231,21 @@ public class ClientRecords {
             throw ProblemException.invalidField("emails", "an upsert needs at least one email or phone");
         }
         clients.lockContacts(tenant, emails, phones);
-        Optional<ClientId> match = emails.stream()
-                .map(email -> clients.emailOwner(tenant, email))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .or(() -> phones.stream().map(phone -> clients.phoneOwner(tenant, phone))
-                        .flatMap(Optional::stream)
-                        .findFirst());
-        if (match.isEmpty()) {
-            String name = fields.name() != null ? fields.name() : !emails.isEmpty() ? emails.get(0) : phones.get(0);
-            return new Upserted(insert(tenant, name, fields, emails, phones), true);
+        ClientRow row = null;
+        // a match deleted, merged or erased while this waited for its lock has lost its emails and phones: look again
+        for (int attempt = 0; row == null || !row.isLive(); attempt++) {
+            if (attempt == 3) {
+                throw new IllegalStateException("The emails or phones of an upsert point at a client that is gone");
+            }
+            Optional<ClientId> match = match(tenant, emails, phones);
+            if (match.isEmpty()) {
+                String name = fields.name() != null ? fields.name() : !emails.isEmpty() ? emails.get(0)
+                        : phones.get(0);
+                return new Upserted(insert(tenant, name, fields, emails, phones), true);
+            }
+            row = clients.lock(tenant, match.get()).orElseThrow(() -> ClientProblems.notFound(match.get()));
         }
-        ClientId id = match.get();
-        ClientRow row = clients.lock(tenant, id).orElseThrow(() -> ClientProblems.notFound(id));
+        ClientId id = row.id();
         List<String> allEmails = new ArrayList<>(row.emails());
         emails.stream().filter(e -> !allEmails.contains(e) && clients.claimEmail(tenant, e, id))
                 .forEach(allEmails::add);
@@ -266,6 +269,16 @@ public class ClientRecords {
             clients.update(updated);
         }
         return new Upserted(updated.view(), false);
+    }
+
+    private Optional<ClientId> match(TenantId tenant, List<String> emails, List<String> phones) {
+        return emails.stream()
+                .map(email -> clients.emailOwner(tenant, email))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> phones.stream().map(phone -> clients.phoneOwner(tenant, phone))
+                        .flatMap(Optional::stream)
+                        .findFirst());
     }
 
     /**

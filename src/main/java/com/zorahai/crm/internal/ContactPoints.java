@@ -46,10 +46,10 @@ public class ContactPoints {
 
     /** The E.164 form of a valid phone number of the tenant ({@code whatsapp:} and {@code tel:} prefixes allowed). */
     public Optional<String> phone(TenantId tenant, String raw) {
-        return phone(raw, region(tenant));
+        return e164(raw, region(tenant));
     }
 
-    static Optional<String> phone(String raw, String region) {
+    static Optional<String> e164(String raw, String region) {
         if (raw == null) {
             return Optional.empty();
         }
