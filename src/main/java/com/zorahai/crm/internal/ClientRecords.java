@@ -239,8 +239,11 @@ public class ClientRecords {
             }
             Optional<ClientId> match = match(tenant, emails, phones);
             if (match.isEmpty()) {
-                String name = fields.name() != null ? fields.name() : !emails.isEmpty() ? emails.get(0)
-                        : phones.get(0);
+                String name = fields.name() != null
+                        ? fields.name()
+                        : !emails.isEmpty()
+                                ? emails.get(0)
+                                : phones.get(0);
                 return new Upserted(insert(tenant, name, fields, emails, phones), true);
             }
             row = clients.lock(tenant, match.get()).orElseThrow(() -> ClientProblems.notFound(match.get()));
