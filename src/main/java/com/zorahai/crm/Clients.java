@@ -25,7 +25,8 @@ public class Clients {
      * or phone is invalid, or when neither is given.
      */
     public UpsertResult upsert(TenantId tenant, ClientUpsert upsert) {
-        ClientRecords.Upserted upserted = records.upsert(tenant, ClientDraft.of(upsert.name(), upsert.emails(),
+        ClientRecords.Upserted upserted = records.upsert(tenant, ClientDraft.of(ClientRecords.contactName(
+                upsert.name()), upsert.emails(),
                 upsert.phones(), null, upsert.tags(), null,
                 upsert.source() == null ? null : upsert.source().value(), null, null));
         return new UpsertResult(upserted.client().id(), upserted.created());

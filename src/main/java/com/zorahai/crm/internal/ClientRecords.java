@@ -455,14 +455,23 @@ public class ClientRecords {
             return Optional.empty();
         }
         try {
-            return Optional.of(upsert(tenant, ClientDraft.of(interaction.contactName(), emails, phones, null, null,
-                    null, sourceOf(interaction.type()).value(), null, null)).client().id());
+            return Optional.of(
+                    upsert(tenant, ClientDraft.of(contactName(interaction.contactName()), emails, phones, null, null,
+                            null, sourceOf(interaction.type()).value(), null, null)).client().id());
         } catch (ProblemException ex) {
             // the message names the invalid field, never its value
             log.warn("Dropped a {} interaction with invalid contact data: {}", interaction.type().value(),
                     ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** A name an inbound channel gave, fit to name a client: null when blank, shortened when too long. */
+    public static String contactName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return truncate(name.strip(), ClientFields.MAX_NAME);
     }
 
     private ClientView insert(TenantId tenant, String name, ClientFields fields, List<String> emails,

@@ -125,6 +125,14 @@ class ClientUpsertAndMergeTests {
         assertThat(clients.findByPhone(TenantId.of(tenant), "(415) 234-5678")).hasValueSatisfying(
                 c -> assertThat(c.name()).isEqualTo("Wanda"));
         assertThat(clients.findByEmail(TenantId.of(tenant), "nobody@example.com")).isEmpty();
+        UpsertResult blank = clients.upsert(TenantId.of(tenant), ClientUpsert.byEmail("blank@example.com", " ",
+                ClientSource.WEB));
+        assertThat(clients.find(TenantId.of(tenant), blank.clientId()).orElseThrow().name()).isEqualTo(
+                "blank@example.com");
+        UpsertResult longName = clients.upsert(TenantId.of(tenant), ClientUpsert.byEmail("long@example.com",
+                "x".repeat(300), ClientSource.WEB));
+        assertThat(clients.findByEmail(TenantId.of(tenant), "LONG@example.com").orElseThrow().name()).hasSize(200)
+                .isEqualTo(clients.find(TenantId.of(tenant), longName.clientId()).orElseThrow().name());
         assertThat(clients.findByPhone(TenantId.of(tenant), "not a phone")).isEmpty();
     }
 
