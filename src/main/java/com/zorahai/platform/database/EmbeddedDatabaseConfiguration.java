@@ -1,7 +1,6 @@
 package com.zorahai.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,10 +29,7 @@ public class EmbeddedDatabaseConfiguration {
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
     HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
-        String directory = properties.dataDirectory();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory == null || directory.isBlank()
-                ? null
-                : Path.of(directory));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDirectory());
         String database = properties.databasePerContext()
                 ? "ctx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 : properties.database();

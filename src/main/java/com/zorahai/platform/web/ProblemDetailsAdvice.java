@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final String INTERNAL_ERROR = "internal-error";
+    static final String INTERNAL_ERROR_DETAIL = "Something went wrong on our side. Quote the request id when you report it.";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -84,8 +88,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Quote the request id when you report it.");
-        body.setType(URI.create(ProblemException.TYPE_BASE + "internal-error"));
+                INTERNAL_ERROR_DETAIL);
+        body.setType(URI.create(ProblemException.TYPE_BASE + INTERNAL_ERROR));
         body.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(body);
     }
@@ -186,8 +190,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return name == null ? "parameter" : name;
     }
 
-    private static String slug(HttpStatusCode status) {
+    static String slug(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "error" : known.name().toLowerCase().replace('_', '-');
+        return known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
