@@ -1,6 +1,5 @@
 package com.zorahai.platform.health;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
@@ -48,7 +47,6 @@ class VersionedHealthEndpointWebExtension extends HealthEndpointWebExtension {
     }
 
     /** The system health with a {@code version} next to its status. */
-    @JsonPropertyOrder({"status", "version"})
     record VersionedHealth(@JsonUnwrapped HealthDescriptor health, String version) {
     }
 }

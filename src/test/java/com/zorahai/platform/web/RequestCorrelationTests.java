@@ -64,6 +64,15 @@ class RequestCorrelationTests {
     }
 
     @Test
+    void largeResponsesGetTheTimingBeforeTheirBodyIsSent() {
+        MvcTestResult result = mvc.get().uri("/swagger-ui/swagger-ui-bundle.js").exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getContentAsByteArray().length).isGreaterThan(result.getResponse()
+                .getBufferSize());
+        assertThat(result.getResponse().getHeader("Server-Timing")).matches("app;dur=\\d+\\.\\d");
+    }
+
+    @Test
     void logLinesOfARequestCarryItsId(CapturedOutput output) {
         mvc.get().uri("/api/v1/test-problems/failure").header("Authorization", tokens.bearer("log-tenant",
                 Role.AGENT)).header("X-Request-ID", "log-line-42").exchange();
