@@ -85,6 +85,59 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void invalidRequestParameterIsA400NamingIt() {
+        MvcTestResult result = mvc.get().uri(PATH + "/seats?count=0").header("Authorization", bearer()).exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("count");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo(
+                "must be greater than or equal to 1");
+    }
+
+    @Test
+    void missingRequestParameterIsA400NamingIt() {
+        MvcTestResult result = mvc.get().uri(PATH + "/seats").header("Authorization", bearer()).exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("count");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo("is required");
+    }
+
+    @Test
+    void missingRequestHeaderIsA400NamingIt() {
+        MvcTestResult result = mvc.post().uri(PATH + "/idempotent").header("Authorization", bearer()).exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void constraintViolationsAreListedByField() {
+        MvcTestResult result = mvc.post().uri(PATH + "/checked").header("Authorization", bearer()).contentType(
+                MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"seats\":0}").exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("name",
+                "seats");
+    }
+
+    @Test
+    void problemExceptionsKeepTheirTypeAndProperties() {
+        MvcTestResult invalid = mvc.post().uri(PATH + "/checked").header("Authorization", bearer()).contentType(
+                MediaType.APPLICATION_JSON).content("{\"name\":\"Nobody\",\"seats\":1}").exchange();
+        assertProblem(invalid, HttpStatus.BAD_REQUEST, "validation-failed");
+        assertThat(invalid).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+
+        MvcTestResult missing = mvc.get().uri(PATH + "/bookings/b-404").header("Authorization", bearer()).exchange();
+        assertProblem(missing, HttpStatus.NOT_FOUND, "booking-not-found");
+        assertThat(missing).bodyJson().extractingPath("$.title").isEqualTo("Booking not found");
+    }
+
+    @Test
+    void forbiddenIsA403Problem() {
+        assertProblem(mvc.get().uri(PATH + "/owners-only").header("Authorization", bearer()).exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
+        assertThat(mvc.get().uri(PATH + "/owners-only").header("Authorization", tokens.bearer("problems-tenant",
+                Role.OWNER))).hasStatusOk();
+    }
+
+    @Test
     void unsupportedMediaTypeIsA415() {
         assertProblem(mvc.post().uri(PATH).header("Authorization", bearer()).contentType(MediaType.TEXT_PLAIN)
                 .content("name=Ada").exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
