@@ -1,6 +1,8 @@
 package com.zorahai.platform.health;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointWebExtension;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointProperties;
@@ -18,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class HealthConfiguration {
 
     @Bean
-    HealthEndpointWebExtension healthEndpointWebExtension(HealthContributorRegistry registry,
+    @ConditionalOnAvailableEndpoint(endpoint = HealthEndpoint.class)
+    HealthEndpointWebExtension versionedHealthEndpointWebExtension(HealthContributorRegistry registry,
             ObjectProvider<ReactiveHealthContributorRegistry> reactiveRegistry, HealthEndpointGroups groups,
             HealthEndpointProperties properties, ObjectProvider<BuildProperties> build) {
         BuildProperties buildProperties = build.getIfAvailable();
