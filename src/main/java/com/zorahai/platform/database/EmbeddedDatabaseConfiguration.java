@@ -1,7 +1,6 @@
 package com.zorahai.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,10 +29,7 @@ public class EmbeddedDatabaseConfiguration {
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
     HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
-        String directory = properties.dataDirectory();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory == null || directory.isBlank()
-                ? null
-                : Path.of(directory));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDirectory());
         String database = properties.databasePerContext()
                 ? "ctx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 : properties.database();
@@ -44,12 +40,6 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("embedded");
-        // The server stops in its own JVM shutdown hook, concurrently with the application context; whatever still
-        // asks for a connection on the way out (the event registry reports unfinished events) must fail fast
-        // instead of waiting the full connection timeout.
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> dataSource.getHikariConfigMXBean().setConnectionTimeout(250),
-                        "embedded-db-fail-fast"));
         return dataSource;
     }
 }

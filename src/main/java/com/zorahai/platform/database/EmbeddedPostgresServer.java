@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server started from the binaries shipped on Maven Central, one per data directory and JVM. (When
@@ -23,10 +24,16 @@ public final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final ConcurrentMap<String, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
 
+    private final String key;
     private final EmbeddedPostgres postgres;
+    private final Runnable shutdown = this::close;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(String key, EmbeddedPostgres postgres) {
+        this.key = key;
         this.postgres = postgres;
+        // stop the server only after every application context has closed: a JVM shutdown hook of its own would
+        // race with them, and their last queries would then wait for a connection that never comes
+        SpringApplication.getShutdownHandlers().add(shutdown);
     }
 
     /**
@@ -35,7 +42,22 @@ public final class EmbeddedPostgresServer {
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         String key = dataDirectory == null ? "" : dataDirectory.toAbsolutePath().normalize().toString();
-        return SERVERS.computeIfAbsent(key, k -> launch(dataDirectory));
+        return SERVERS.computeIfAbsent(key, k -> launch(k, dataDirectory));
+    }
+
+    /** Stops the server; the next {@link #start} for its directory starts it again on the data it left. */
+    void stop() {
+        SpringApplication.getShutdownHandlers().remove(shutdown);
+        close();
+    }
+
+    private void close() {
+        SERVERS.remove(key, this);
+        try {
+            postgres.close();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not stop the embedded PostgreSQL server", ex);
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -66,7 +88,7 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    private static EmbeddedPostgresServer launch(Path dataDirectory) {
+    private static EmbeddedPostgresServer launch(String key, Path dataDirectory) {
         long started = System.nanoTime();
         try {
             Path data = dataDirectory != null
@@ -77,6 +99,7 @@ public final class EmbeddedPostgresServer {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(dataDirectory == null)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
@@ -84,7 +107,7 @@ public final class EmbeddedPostgresServer {
             log.info("Embedded PostgreSQL ready on port {} in {} ms (data in {})", postgres.getPort(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     dataDirectory == null ? "a temporary directory" : data);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(key, postgres);
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
         }

@@ -1,5 +1,6 @@
 package com.zorahai.platform.web;
 
+import com.zorahai.platform.Correlation;
 import com.zorahai.platform.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,10 +13,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes problem details from places that run before Spring MVC (security filters, webhook filters).
+ * Writes problem details from places that run before Spring MVC (security filters, webhook filters), with the
+ * request id like every other problem.
  */
 @Component
 public class ProblemWriter {
+
+    /** The problem property that repeats the {@code X-Request-ID} of the response. */
+    public static final String REQUEST_ID_PROPERTY = "request_id";
 
     private final JsonMapper json;
 
@@ -34,6 +39,7 @@ public class ProblemWriter {
         problem.setType(URI.create(ProblemException.TYPE_BASE + type));
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
+        Correlation.requestId().ifPresent(id -> problem.setProperty(REQUEST_ID_PROPERTY, id));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
