@@ -1,0 +1,2 @@
+/** Hotel rates and flight prices read from BigQuery with parameterised queries. */
+package com.zorahai.pricing.bigquery;
