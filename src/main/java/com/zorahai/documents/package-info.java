@@ -1,0 +1,7 @@
+/**
+ * Documents: tenant HTML templates rendered to PDF with the tenant's branding and embedded fonts.
+ */
+@ApplicationModule
+package com.zorahai.documents;
+
+import org.springframework.modulith.ApplicationModule;
