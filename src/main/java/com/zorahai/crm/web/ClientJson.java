@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The JSON shapes of the clients API.
@@ -23,7 +21,6 @@ final class ClientJson {
     }
 
     /** A client as a request gives it (create, update, upsert). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ClientRequest(String name, List<String> emails, List<String> phones, AddressJson address,
             List<String> tags, String notes, String source, ConsentRequest consent, UUID assignedConsultant) {
 
@@ -33,7 +30,6 @@ final class ClientJson {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AddressJson(String line1, String line2, String city, String region, String postalCode, String country) {
 
         Address address() {
@@ -49,7 +45,6 @@ final class ClientJson {
     }
 
     /** Consent answers; a missing one stays as it is. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ConsentRequest(Boolean marketingEmail, Boolean marketingWhatsapp, Boolean marketingSms,
             Boolean marketingCalls) {
 
@@ -58,7 +53,6 @@ final class ClientJson {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ConsentJson(ConsentFlag marketingEmail, ConsentFlag marketingWhatsapp, ConsentFlag marketingSms,
             ConsentFlag marketingCalls) {
 
@@ -70,7 +64,6 @@ final class ClientJson {
     }
 
     /** Whether a consent is granted and when the client last answered (null: never asked). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ConsentFlag(boolean granted, Instant updatedAt) {
 
         static ConsentFlag of(Consents.Consent consent) {
@@ -81,7 +74,6 @@ final class ClientJson {
     /**
      * @param status {@code active}, {@code merged} (see {@code merged_into}), {@code erased} or {@code deleted}
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ClientResponse(String id, String status, String name, List<String> emails, List<String> phones,
             AddressJson address, List<String> tags, String notes, String source, ConsentJson consent,
             UUID assignedConsultant, String mergedInto, Instant createdAt, Instant updatedAt, Instant deletedAt,
@@ -99,20 +91,16 @@ final class ClientJson {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record UpsertResponse(boolean created, ClientResponse client) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MergeRequest(String sourceId) {
     }
 
     /** A note (or a call written up by hand) for the timeline. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record NoteRequest(String type, String summary, Instant occurredAt) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ActivityResponse(String id, String clientId, String type, Instant occurredAt, String summary,
             String subjectType, String subjectId, Map<String, Object> properties, UUID createdBy,
             String sourceEventId, Instant createdAt) {
@@ -126,7 +114,6 @@ final class ClientJson {
     }
 
     /** One page of a list; {@code page} counts from 0, {@code total} is the number of matches in all. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PageResponse<T>(List<T> items, int page, int size, long total) {
 
         static <T, R> PageResponse<R> of(ResultPage<T> page, java.util.function.Function<T, R> mapper) {
@@ -135,11 +122,9 @@ final class ClientJson {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ContactJson(String value, Instant createdAt) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LookupJson(List<ContactJson> emails, List<ContactJson> phones) {
     }
 
@@ -150,7 +135,6 @@ final class ClientJson {
      * @param lookup the email and phone rows that make this client findable
      * @param modules what each other module holds, by module
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ExportResponse(Instant exportedAt, String tenantId, ClientResponse client,
             List<ClientResponse> mergedClients, LookupJson lookup, List<ActivityResponse> activities,
             Map<String, Object> modules) {

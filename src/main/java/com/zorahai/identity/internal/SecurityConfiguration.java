@@ -121,7 +121,7 @@ class SecurityConfiguration {
             config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
             config.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Tenant-ID", "X-Request-ID",
                     "Idempotency-Key"));
-            config.setExposedHeaders(List.of("X-Request-ID", "Retry-After", "Location"));
+            config.setExposedHeaders(List.of("X-Request-ID", "Retry-After", "Location", "Server-Timing"));
             config.setMaxAge(3600L);
             source.registerCorsConfiguration("/**", config);
         }

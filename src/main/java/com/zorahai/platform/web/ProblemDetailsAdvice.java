@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,11 +20,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -59,7 +65,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations()
                 .stream()
-                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "reason", v.getMessage()))
+                .map(v -> Map.of("field", jsonName(lastNode(v.getPropertyPath().toString())), "reason", v.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(validation(errors));
     }
@@ -102,7 +108,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())));
+            errors.add(Map.of("field", jsonName(error.getField()), "reason",
+                    String.valueOf(error.getDefaultMessage())));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
@@ -114,14 +121,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getParameterValidationResults()
-                .stream()
-                .flatMap(result -> result.getResolvableErrors()
-                        .stream()
-                        .map(e -> Map.of("field", parameterName(result.getMethodParameter().getParameterName()),
-                                "reason",
-                                String.valueOf(e.getDefaultMessage()))))
-                .collect(Collectors.toList());
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors()
+                        .forEach(e -> errors.add(Map.of("field", jsonName(e.getField()), "reason",
+                                String.valueOf(e.getDefaultMessage()))));
+            } else {
+                String name = requestName(result.getMethodParameter());
+                result.getResolvableErrors()
+                        .forEach(e -> errors.add(Map.of("field", name, "reason",
+                                String.valueOf(e.getDefaultMessage()))));
+            }
+        }
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
@@ -206,8 +218,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static String parameterName(String name) {
-        return name == null ? "parameter" : name;
+    /** The name a client uses for a method parameter: the one in its annotation, else its snake_case name. */
+    private static String requestName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter" : jsonName(name);
+    }
+
+    /** A Java property path ({@code lines[0].unitPrice}) as the API spells it ({@code lines[0].unit_price}). */
+    static String jsonName(String javaPath) {
+        return javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     static String slug(HttpStatusCode status) {

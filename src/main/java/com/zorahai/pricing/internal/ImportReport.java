@@ -1,8 +1,6 @@
 package com.zorahai.pricing.internal;
 
 import java.util.List;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * What a CSV import did. Valid rows are written (in one transaction), invalid rows are rejected with every reason;
@@ -14,7 +12,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param errors one entry per bad field, {@code row} counting the header as row 1
  * @param errorsTruncated whether more errors were found than listed
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ImportReport(int imported, int valid, int rejected, boolean dryRun, List<RowError> errors,
         boolean errorsTruncated) {
 

@@ -10,8 +10,6 @@ import com.zorahai.pricing.StayOptions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /** The JSON shapes of the pricing API (snake_case, money as a decimal amount plus an ISO 4217 code). */
 final class Views {
@@ -27,7 +25,6 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StayOptionsView(String destination, LocalDate checkIn, LocalDate checkOut, int nights, int adults,
             List<Integer> children, String source, List<StayOptionView> options) {
 
@@ -39,7 +36,6 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StayOptionView(String hotelName, String hotelCode, String destination, String roomType,
             String boardBasis, String boardDescription, Integer stars, String supplier, MoneyView total,
             List<NightView> nights) {
@@ -53,11 +49,9 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record NightView(LocalDate date, String rateId, String rateBasis, MoneyView amount) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FlightOptionsView(String origin, String destination, LocalDate depart, LocalDate returnDate,
             String source, List<FlightOptionView> options) {
 
@@ -69,7 +63,6 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FlightOptionView(String priceId, String cabin, String airline, String supplier, int adults,
             int children, int infants, MoneyView fareAdult, MoneyView fareChild, MoneyView fareInfant,
             MoneyView total) {
@@ -82,7 +75,6 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record HotelRateView(String id, String hotelName, String hotelCode, String destination, String destinationKey,
             String roomType, String boardBasis, Integer stars, LocalDate validFrom, LocalDate validTo,
             BigDecimal rate, String rateBasis, Integer maxAdults, Integer maxChildren, Integer maxOccupancy,
@@ -100,7 +92,6 @@ final class Views {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FlightPriceView(String id, String origin, String destination, LocalDate departFrom, LocalDate departTo,
             LocalDate returnFrom, LocalDate returnTo, String cabin, BigDecimal fareAdult, BigDecimal fareChild,
             BigDecimal fareInfant, String currency, String airline, String supplier) {

@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The caller's branding: colours, logo URL, and the uploaded logo.
@@ -96,7 +94,6 @@ class BrandingController {
                 .body(logo.content());
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record BrandingRequest(String primaryColor, String secondaryColor, String logoUrl) {
     }
 
@@ -104,7 +101,6 @@ class BrandingController {
      * @param primaryColor effective primary colour (override, else {@code client.yaml})
      * @param overrides what the tenant set through this API (null fields fall back to {@code client.yaml})
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record BrandingView(String primaryColor, String secondaryColor, String logoUrl, boolean logoUploaded,
             String logoContentType, Integer logoSize, BrandingRequest overrides, Instant updatedAt) {
 

@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The caller's HTML templates: its own versions over the shipped defaults. Names may contain {@code /}, e.g.
@@ -122,7 +120,6 @@ class TemplateController {
                 "No template named " + name + ".");
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record TemplateView(String name, String source, String content, Instant updatedAt) {
 
         static TemplateView of(Template template) {
@@ -131,7 +128,6 @@ class TemplateController {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SummaryView(String name, boolean customized, boolean hasDefault, Instant updatedAt) {
 
         static SummaryView of(TemplateSummary summary) {

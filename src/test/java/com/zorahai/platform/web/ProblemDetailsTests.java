@@ -64,6 +64,13 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void invalidFieldsAreNamedAsTheJsonSpellsThem() {
+        MvcTestResult result = post("{\"name\":\"Ada\",\"seats\":2,\"room_type\":\"presidential\"}");
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("room_type");
+    }
+
+    @Test
     void wrongTypeIsA400NamingTheField() {
         MvcTestResult result = post("{\"name\":\"Ada\",\"seats\":\"many\"}");
         assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");

@@ -37,7 +37,8 @@ class ProblemTestController {
 
     static final String SECRET_MESSAGE = "connection to db-internal-7.example failed with password hunter2";
 
-    record Booking(@NotBlank String name, @Min(1) @Max(10) int seats, @Email String email, List<String> tags) {
+    record Booking(@NotBlank String name, @Min(1) @Max(10) int seats, @Email String email, List<String> tags,
+            @jakarta.validation.constraints.Size(max = 5) String roomType) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
