@@ -5,6 +5,7 @@ import static com.zorahai.crm.internal.ClientStore.ts;
 
 import com.zorahai.crm.ActivityType;
 import com.zorahai.crm.ClientId;
+import com.zorahai.platform.Page;
 import com.zorahai.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +58,7 @@ class ActivityStore {
     }
 
     /** A page of the client's timeline, newest first. */
-    ResultPage<Activity> page(TenantId tenant, ClientId client, int page, int size) {
+    Page<Activity> page(TenantId tenant, ClientId client, int page, int size) {
         long total = jdbc.sql("select count(*) from activities where tenant_id = ? and client_id = ?")
                 .params(tenant.value(), client.value())
                 .query(Long.class)
@@ -67,7 +68,7 @@ class ActivityStore {
                 .params(tenant.value(), client.value(), size, (long) page * size)
                 .query(this::row)
                 .list();
-        return new ResultPage<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** The whole timeline of the client, oldest first. */

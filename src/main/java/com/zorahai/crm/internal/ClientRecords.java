@@ -11,6 +11,7 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.ClientsMerged;
 import com.zorahai.crm.Consents;
 import com.zorahai.crm.Consents.Consent;
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
 import java.time.Duration;
@@ -185,7 +186,7 @@ public class ClientRecords {
 
     /** A page of live clients matching the query. */
     @Transactional(readOnly = true)
-    public ResultPage<ClientView> search(TenantId tenant, ClientQuery query) {
+    public Page<ClientView> search(TenantId tenant, ClientQuery query) {
         FieldErrors errors = new FieldErrors();
         int page = query.page() == null ? 0 : query.page();
         int size = query.size() == null ? 20 : query.size();
@@ -363,7 +364,7 @@ public class ClientRecords {
 
     /** A page of the client's timeline, newest first (404 for a deleted client). */
     @Transactional(readOnly = true)
-    public ResultPage<Activity> timeline(TenantId tenant, ClientId id, Integer page, Integer size) {
+    public Page<Activity> timeline(TenantId tenant, ClientId id, Integer page, Integer size) {
         get(tenant, id);
         FieldErrors errors = new FieldErrors();
         int p = page == null ? 0 : page;

@@ -5,6 +5,7 @@ import com.zorahai.crm.ClientId;
 import com.zorahai.crm.ClientSource;
 import com.zorahai.crm.Consents;
 import com.zorahai.crm.Consents.Consent;
+import com.zorahai.platform.Page;
 import com.zorahai.tenancy.TenantId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -219,7 +220,7 @@ class ClientStore {
     }
 
     /** Live clients matching the search, in its order, and how many match in all. */
-    ResultPage<ClientRow> search(TenantId tenant, Search search) {
+    Page<ClientRow> search(TenantId tenant, Search search) {
         StringBuilder where = new StringBuilder(
                 " from clients c where c.tenant_id = :tenant and c.deleted_at is null and c.erased_at is null"
                         + " and c.merged_into is null");
@@ -260,7 +261,7 @@ class ClientStore {
                 .params(params)
                 .query(this::row)
                 .list();
-        return new ResultPage<>(rows, 0, search.limit(), total);
+        return new Page<>(rows, 0, search.limit(), total);
     }
 
     private ClientRow row(ResultSet rs, int n) throws SQLException {

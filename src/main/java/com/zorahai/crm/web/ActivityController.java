@@ -4,8 +4,8 @@ import com.zorahai.crm.ClientId;
 import com.zorahai.crm.internal.ClientRecords;
 import com.zorahai.crm.web.ClientJson.ActivityResponse;
 import com.zorahai.crm.web.ClientJson.NoteRequest;
-import com.zorahai.crm.web.ClientJson.PageResponse;
 import com.zorahai.identity.AuthenticatedUser;
+import com.zorahai.platform.Page;
 import com.zorahai.tenancy.CurrentTenant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,10 +33,10 @@ class ActivityController {
     }
 
     @GetMapping(ClientController.CLIENTS + "/{id}/activities")
-    PageResponse<ActivityResponse> timeline(@PathVariable String id, @RequestParam(required = false) Integer page,
+    Page<ActivityResponse> timeline(@PathVariable String id, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return PageResponse.of(records.timeline(currentTenant.require(), ClientId.parse(id, "id"), page, size),
-                ActivityResponse::of);
+        return records.timeline(currentTenant.require(), ClientId.parse(id, "id"), page, size)
+                .map(ActivityResponse::of);
     }
 
     @PostMapping(path = ClientController.CLIENTS + "/{id}/activities", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -8,8 +8,8 @@ import com.zorahai.crm.internal.ClientRecords.Upserted;
 import com.zorahai.crm.web.ClientJson.ClientRequest;
 import com.zorahai.crm.web.ClientJson.ClientResponse;
 import com.zorahai.crm.web.ClientJson.MergeRequest;
-import com.zorahai.crm.web.ClientJson.PageResponse;
 import com.zorahai.crm.web.ClientJson.UpsertResponse;
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
@@ -66,12 +66,12 @@ class ClientController {
      * ({@code ,asc} or {@code ,desc}).
      */
     @GetMapping(CLIENTS)
-    PageResponse<ClientResponse> search(@RequestParam(required = false) String q,
+    Page<ClientResponse> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String email, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String tag, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
-        return PageResponse.of(records.search(tenant(), new ClientQuery(q, email, phone, tag, page, size, sort)),
-                ClientResponse::of);
+        return records.search(tenant(), new ClientQuery(q, email, phone, tag, page, size, sort))
+                .map(ClientResponse::of);
     }
 
     @GetMapping(CLIENTS + "/{id}")

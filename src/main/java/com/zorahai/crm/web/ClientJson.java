@@ -6,7 +6,7 @@ import com.zorahai.crm.Consents;
 import com.zorahai.crm.internal.Activity;
 import com.zorahai.crm.internal.ClientDraft;
 import com.zorahai.crm.internal.ClientExport;
-import com.zorahai.crm.internal.ResultPage;
+import com.zorahai.platform.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +110,6 @@ final class ClientJson {
                     activity.type().value(), activity.occurredAt(), activity.summary(), activity.subjectType(),
                     activity.subjectId(), activity.properties(), activity.createdBy(), activity.sourceEventId(),
                     activity.createdAt());
-        }
-    }
-
-    /** One page of a list; {@code page} counts from 0, {@code total} is the number of matches in all. */
-    record PageResponse<T>(List<T> items, int page, int size, long total) {
-
-        static <T, R> PageResponse<R> of(ResultPage<T> page, java.util.function.Function<T, R> mapper) {
-            return new PageResponse<>(page.items().stream().map(mapper).toList(), page.page(), page.size(),
-                    page.total());
         }
     }
 

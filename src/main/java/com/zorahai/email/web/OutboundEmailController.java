@@ -5,6 +5,7 @@ import com.zorahai.email.outbox.Outbox;
 import com.zorahai.email.outbox.OutboxAttachment;
 import com.zorahai.email.outbox.OutboxAttempt;
 import com.zorahai.email.outbox.OutboxEmail;
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
@@ -41,7 +42,7 @@ class OutboundEmailController {
     /** The tenant's emails, newest first, optionally only those with {@code status}. */
     @GetMapping
     @PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
-    public EmailPage list(@RequestParam(required = false) String status,
+    public Page<EmailSummary> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         TenantId tenant = currentTenant.require();
@@ -51,7 +52,7 @@ class OutboundEmailController {
                         .orElseThrow(() -> ProblemException.invalidField("status",
                                 "must be one of " + EmailStatus.allValues())));
         List<EmailSummary> items = outbox.list(tenant, wanted, page, size).stream().map(EmailSummary::of).toList();
-        return new EmailPage(items, page, size, outbox.count(tenant, wanted));
+        return new Page<>(items, page, size, outbox.count(tenant, wanted));
     }
 
     /** One email with its body, its attachments (names and sizes, not the bytes) and its attempts. */
@@ -79,9 +80,6 @@ class OutboundEmailController {
     }
 
     /** A page of emails. */
-    record EmailPage(List<EmailSummary> items, int page, int size, long total) {
-    }
-
     /** An email in a list. */
     record EmailSummary(UUID id, List<String> to, List<String> cc, String subject, String template, String status,
             int attempts, int maxAttempts, Instant nextAttemptAt, String lastError, String providerMessageId,

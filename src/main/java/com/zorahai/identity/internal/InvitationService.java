@@ -2,6 +2,7 @@ package com.zorahai.identity.internal;
 
 import com.zorahai.identity.AuthenticatedUser;
 import com.zorahai.identity.Role;
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
@@ -52,10 +53,6 @@ public class InvitationService {
         this.properties = properties;
     }
 
-    /** A page of invitations, newest first. */
-    public record Page(List<Invitation> items, int page, int size, long total) {
-    }
-
     @Transactional
     public Invitation invite(AuthenticatedUser actor, String email, Role role) {
         TenantId tenant = currentTenant.require();
@@ -90,7 +87,7 @@ public class InvitationService {
         return find(tenant, id).orElseThrow();
     }
 
-    public Page list(int page, int size) {
+    public Page<Invitation> list(int page, int size) {
         TenantId tenant = currentTenant.require();
         List<Invitation> items = jdbc.sql("select " + COLUMNS + " from user_invitations where tenant_id = ? "
                 + "order by created_at desc, id offset ? limit ?")
@@ -101,7 +98,7 @@ public class InvitationService {
                 .param(tenant.value())
                 .query(Long.class)
                 .single();
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     public Invitation get(UUID id) {

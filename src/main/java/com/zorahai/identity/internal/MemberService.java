@@ -3,6 +3,7 @@ package com.zorahai.identity.internal;
 import com.zorahai.identity.AuthenticatedUser;
 import com.zorahai.identity.Role;
 import com.zorahai.identity.internal.Memberships.Member;
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
@@ -28,13 +29,9 @@ public class MemberService {
         this.currentTenant = currentTenant;
     }
 
-    /** A page of members. */
-    public record Page(List<Member> items, int page, int size, long total) {
-    }
-
-    public Page list(int page, int size) {
+    public Page<Member> list(int page, int size) {
         TenantId tenant = currentTenant.require();
-        return new Page(memberships.members(tenant, page * size, size), page, size, memberships.count(tenant));
+        return new Page<>(memberships.members(tenant, page * size, size), page, size, memberships.count(tenant));
     }
 
     public Member get(UUID userId) {

@@ -4,6 +4,7 @@ import com.zorahai.identity.AuthenticatedUser;
 import com.zorahai.identity.Role;
 import com.zorahai.identity.internal.Invitation;
 import com.zorahai.identity.internal.InvitationService;
+import com.zorahai.platform.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -60,7 +61,7 @@ class InvitationsController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OWNER','ADMIN')")
-    InvitationService.Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    Page<Invitation> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return invitations.list(page, size);
     }

@@ -4,6 +4,7 @@ import com.zorahai.identity.AuthenticatedUser;
 import com.zorahai.identity.Role;
 import com.zorahai.identity.internal.MemberService;
 import com.zorahai.identity.internal.Memberships.Member;
+import com.zorahai.platform.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class UsersController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
-    MemberService.Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    Page<Member> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return members.list(page, size);
     }

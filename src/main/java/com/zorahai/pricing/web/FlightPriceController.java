@@ -1,5 +1,6 @@
 package com.zorahai.pricing.web;
 
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.pricing.FlightPrice;
 import com.zorahai.pricing.internal.FlightPriceRows;
@@ -43,14 +44,14 @@ class FlightPriceController {
     }
 
     @GetMapping("/flight-prices")
-    Views.PageView<Views.FlightPriceView> list(@RequestParam(required = false) String destination,
+    Page<Views.FlightPriceView> list(@RequestParam(required = false) String destination,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         HotelRateController.checkPage(page, size);
         TenantId tenant = currentTenant.require();
         String airport = destination == null || destination.isBlank()
                 ? null
                 : destination.trim().toUpperCase(Locale.ROOT);
-        return new Views.PageView<>(prices.list(tenant, airport, page, size).stream()
+        return new Page<>(prices.list(tenant, airport, page, size).stream()
                 .map(Views.FlightPriceView::of).toList(), page, size, prices.count(tenant, airport));
     }
 

@@ -1,5 +1,6 @@
 package com.zorahai.pricing.web;
 
+import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.pricing.Destination;
 import com.zorahai.pricing.HotelRate;
@@ -46,12 +47,12 @@ class HotelRateController {
     }
 
     @GetMapping("/hotel-rates")
-    Views.PageView<Views.HotelRateView> list(@RequestParam(required = false) String destination,
+    Page<Views.HotelRateView> list(@RequestParam(required = false) String destination,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
         TenantId tenant = currentTenant.require();
         String key = destination == null || destination.isBlank() ? null : Destination.key(destination);
-        return new Views.PageView<>(rates.list(tenant, key, page, size).stream().map(Views.HotelRateView::of)
+        return new Page<>(rates.list(tenant, key, page, size).stream().map(Views.HotelRateView::of)
                 .toList(), page, size, rates.count(tenant, key));
     }
 

@@ -104,10 +104,6 @@ final class Views {
         }
     }
 
-    /** One page of a list. */
-    record PageView<T>(List<T> items, int page, int size, long total) {
-    }
-
     /** A stored amount without the padding of numeric(14, 4): 1250.0000 is 1250, 99.5000 is 99.5. */
     static BigDecimal plain(BigDecimal value) {
         if (value == null) {
