@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/pricing")
 class PricingController {
 
+    /** The most options one lookup returns; {@code total_options} tells how many there were. */
+    static final int MAX_LIMIT = 100;
+
     private final StayPricing stays;
     private final FlightPricing flights;
     private final CurrentTenant currentTenant;
@@ -35,7 +38,8 @@ class PricingController {
 
     /**
      * The cheapest options for a stay, night by night. {@code children} lists ages ({@code 5,9}); {@code stars} is a
-     * minimum; {@code room_type} matches part of the name; {@code currency} keeps only rates in that currency.
+     * minimum; {@code room_type} matches part of the name; {@code currency} keeps only rates in that currency;
+     * {@code limit} caps the options returned (20, at most 100).
      */
     @GetMapping("/stays")
     Views.StayOptionsView stays(@RequestParam(required = false) String destination,
@@ -46,10 +50,12 @@ class PricingController {
             @RequestParam(required = false) String board,
             @RequestParam(required = false) Integer stars,
             @RequestParam(name = "room_type", required = false) String roomType,
-            @RequestParam(required = false) String currency) {
+            @RequestParam(required = false) String currency,
+            @RequestParam(defaultValue = "20") int limit) {
+        checkLimit(limit);
         StayRequest request = StayRequest.of(destination, checkIn, checkOut, adults, children,
                 blank(board) ? null : BoardBasis.parse(board, "board"), stars, roomType, currency(currency));
-        return Views.StayOptionsView.of(stays.price(currentTenant.require(), request));
+        return Views.StayOptionsView.of(stays.price(currentTenant.require(), request), limit);
     }
 
     /** Fares for a flight; without {@code return} one-way fares, with it return fares. */
@@ -61,10 +67,18 @@ class PricingController {
             @RequestParam(required = false) Integer adults,
             @RequestParam(required = false) List<Integer> children,
             @RequestParam(required = false) String cabin,
-            @RequestParam(required = false) String currency) {
+            @RequestParam(required = false) String currency,
+            @RequestParam(defaultValue = "20") int limit) {
+        checkLimit(limit);
         FlightRequest request = FlightRequest.of(origin, destination, depart, returnDate, adults, children,
                 blank(cabin) ? null : Cabin.parse(cabin, "cabin"), currency(currency));
-        return Views.FlightOptionsView.of(flights.price(currentTenant.require(), request));
+        return Views.FlightOptionsView.of(flights.price(currentTenant.require(), request), limit);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        }
     }
 
     private static boolean blank(String value) {

@@ -26,13 +26,14 @@ final class Views {
     }
 
     record StayOptionsView(String destination, LocalDate checkIn, LocalDate checkOut, int nights, int adults,
-            List<Integer> children, String source, List<StayOptionView> options) {
+            List<Integer> children, String source, int totalOptions, List<StayOptionView> options) {
 
-        static StayOptionsView of(StayOptions result) {
+        static StayOptionsView of(StayOptions result, int limit) {
             var request = result.request();
             return new StayOptionsView(request.destination(), request.checkIn(), request.checkOut(),
                     request.nights(), request.adults(), request.childAges(), result.source(),
-                    result.options().stream().map(StayOptionView::of).toList());
+                    result.options().size(), result.options().stream().limit(limit).map(StayOptionView::of)
+                            .toList());
         }
     }
 
@@ -53,13 +54,13 @@ final class Views {
     }
 
     record FlightOptionsView(String origin, String destination, LocalDate depart, LocalDate returnDate,
-            String source, List<FlightOptionView> options) {
+            String source, int totalOptions, List<FlightOptionView> options) {
 
-        static FlightOptionsView of(FlightOptions result) {
+        static FlightOptionsView of(FlightOptions result, int limit) {
             var request = result.request();
             return new FlightOptionsView(request.origin(), request.destination(), request.depart(),
-                    request.returnDate(), result.source(),
-                    result.options().stream().map(FlightOptionView::of).toList());
+                    request.returnDate(), result.source(), result.options().size(),
+                    result.options().stream().limit(limit).map(FlightOptionView::of).toList());
         }
     }
 

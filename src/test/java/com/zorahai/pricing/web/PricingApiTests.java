@@ -110,6 +110,15 @@ class PricingApiTests {
         assertThat(stays("destination=Mauritius&check_in=2026-11-10&check_out=2026-11-12&adults=1"
                 + "&room_type=suite")).hasStatusOk().bodyJson().extractingPath("$.options[*].hotel_name")
                 .asArray().containsExactly("Lagoon Resort");
+        assertThat(stays("destination=Mauritius&check_in=2026-11-10&check_out=2026-11-12&adults=1&limit=1"))
+                .hasStatusOk().bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.total_options").isEqualTo(4);
+                    assertThat(json).extractingPath("$.options[*].hotel_name").asArray()
+                            .containsExactly("Short Season");
+                });
+        assertThat(stays("destination=Mauritius&check_in=2026-11-10&check_out=2026-11-12&adults=1&limit=101"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+                .isEqualTo("limit");
         assertThat(stays("destination=Atlantis&check_in=2026-11-10&check_out=2026-11-12&adults=1")).hasStatusOk()
                 .bodyJson().extractingPath("$.options").asArray().isEmpty();
     }
