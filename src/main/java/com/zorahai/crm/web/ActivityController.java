@@ -9,6 +9,7 @@ import com.zorahai.platform.Page;
 import com.zorahai.tenancy.CurrentTenant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A client's timeline: every interaction, newest first, and notes written by hand.
  */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 class ActivityController {
 

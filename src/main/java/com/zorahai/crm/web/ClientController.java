@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The caller's clients: create, read, change, delete, search, upsert and merge. Every role may read and write;
  * deleting takes an owner or admin.
  */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 class ClientController {
 

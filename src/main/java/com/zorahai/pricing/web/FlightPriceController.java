@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The tenant's flight prices: list, create, delete, and CSV import. */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 @RequestMapping("/api/v1/pricing")
 class FlightPriceController {

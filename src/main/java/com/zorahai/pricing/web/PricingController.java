@@ -13,12 +13,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Prices stays and flights from the tenant's rates. */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 @RequestMapping("/api/v1/pricing")
 class PricingController {

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The caller's branding: colours, logo URL, and the uploaded logo.
  */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 @RequestMapping("/api/v1/tenant/branding")
 class BrandingController {

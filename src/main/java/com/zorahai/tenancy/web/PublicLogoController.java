@@ -6,6 +6,7 @@ import com.zorahai.tenancy.Tenants;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Tenant logos at a public address, for emails and documents read outside the dashboard. A logo is shown to every
  * customer of the tenant anyway; nothing else about the tenant is exposed here.
  */
+@PreAuthorize("permitAll()")
 @RestController
 class PublicLogoController {
 

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The caller's HTML templates: its own versions over the shipped defaults. Names may contain {@code /}, e.g.
  * {@code /api/v1/tenant/templates/email/layout}. A template is returned inside JSON, never served as HTML.
  */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 @RequestMapping("/api/v1/tenant/templates")
 class TemplateController {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The caller's tenant: its effective configuration (secrets masked) and its overridable settings.
  */
+@PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
 @RestController
 @RequestMapping("/api/v1/tenant")
 class TenantController {
