@@ -145,7 +145,8 @@ public class InboundMailbox {
             if (size > max) {
                 log.warn("Inbound email attachment {} skipped: {} bytes, limit {}", i + 1, size, max);
                 result.add(new InboundEmail.Attachment(filename, attachment.contentType(), size,
-                        attachment.contentId(), null, null, "larger than " + properties.maxAttachmentSize()));
+                        attachment.contentId(), null, null,
+                        "larger than " + InboundProperties.readable(properties.maxAttachmentSize())));
                 continue;
             }
             String key = folder + "/" + (i + 1) + "-" + safeName(filename);

@@ -298,7 +298,7 @@ public class InboundParseDecoder {
         try {
             for (Address address : InternetAddress.parseHeader(header, false)) {
                 if (address instanceof InternetAddress internet && internet.getAddress() != null) {
-                    result.add(internet.toUnicodeString());
+                    result.add(display(internet));
                 }
             }
         } catch (AddressException ex) {
@@ -309,6 +309,16 @@ public class InboundParseDecoder {
             }
         }
         return result;
+    }
+
+    /** {@code Name <address>}, the name quoted only when it would otherwise read as more than one address. */
+    private static String display(InternetAddress address) {
+        String name = address.getPersonal();
+        if (name == null || name.isBlank()) {
+            return address.getAddress();
+        }
+        String shown = name.matches(".*[,;<>\"@].*") ? "\"" + name.replace("\"", "'") + "\"" : name;
+        return shown + " <" + address.getAddress() + ">";
     }
 
     private static String decodeHeader(String value) {

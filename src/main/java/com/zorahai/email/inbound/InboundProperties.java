@@ -19,4 +19,13 @@ import org.springframework.validation.annotation.Validated;
 public record InboundProperties(@DefaultValue("30MB") @NotNull DataSize maxMessageSize,
         @DefaultValue("10MB") @NotNull DataSize maxAttachmentSize,
         @DefaultValue("inbound-email") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,62}") String bucket) {
+
+    /** A size as people write it: {@code 30MB}, {@code 64KB}, {@code 1000B}. */
+    public static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes > 0 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + "MB";
+        }
+        return bytes > 0 && bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "B";
+    }
 }

@@ -170,7 +170,7 @@ class InboundParseController {
         secrets.rejected("too-large");
         log.warn("Inbound email rejected: {} bytes, limit {}", size, properties.maxMessageSize().toBytes());
         return ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "The message is larger than " + properties.maxMessageSize() + ".");
+                "The message is larger than " + InboundProperties.readable(properties.maxMessageSize()) + ".");
     }
 
     /** The answer to a stored (or redelivered) message. */
