@@ -86,7 +86,7 @@ public class InboundParseDecoder {
         String messageId = headers == null ? null : messageId(header(headers, "Message-ID"));
         String text = field(form, "text", charsets);
         String html = field(form, "html", charsets);
-        return new DecodedEmail(messageId, messageId != null ? messageId : hash, utf8(form, "from"),
+        return new DecodedEmail(messageId, dedupeKey(messageId, hash), utf8(form, "from"),
                 addresses(utf8(form, "to")), addresses(utf8(form, "cc")), utf8(form, "subject"), text, html, headers,
                 spamScore, spf, dkim, envelopeJson, envelopeTo, null, parsedAttachments(form));
     }
@@ -101,7 +101,7 @@ public class InboundParseDecoder {
             List<String> from = mimeAddresses(message, "From");
             Body body = new Body();
             walk(message, body, 0);
-            return new DecodedEmail(messageId, messageId != null ? messageId : hash,
+            return new DecodedEmail(messageId, dedupeKey(messageId, hash),
                     from.isEmpty() ? utf8(form, "from") : from.getFirst(),
                     to.isEmpty() ? addresses(utf8(form, "to")) : to,
                     cc.isEmpty() ? addresses(utf8(form, "cc")) : cc,
@@ -345,6 +345,22 @@ public class InboundParseDecoder {
         }
         String id = MimeUtility.unfold(value).trim();
         return id.isEmpty() ? null : limit(id, 998);
+    }
+
+    /** The Message-ID, hashed when it is too long for an index; the post's hash when there is none. */
+    static String dedupeKey(String messageId, String postHash) {
+        if (messageId == null) {
+            return postHash;
+        }
+        if (messageId.length() <= 500) {
+            return messageId;
+        }
+        try {
+            return "message-id-sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing", ex);
+        }
     }
 
     private static BigDecimal spamScore(String value) {

@@ -41,6 +41,14 @@ class TextDecodingTests {
     }
 
     @Test
+    void aLongMessageIdIsHashedForTheKey() {
+        assertThat(InboundParseDecoder.dedupeKey("<a@b>", "sha256:x")).isEqualTo("<a@b>");
+        assertThat(InboundParseDecoder.dedupeKey(null, "sha256:x")).isEqualTo("sha256:x");
+        assertThat(InboundParseDecoder.dedupeKey("<" + "a".repeat(600) + "@b>", "sha256:x"))
+                .matches("message-id-sha256:[0-9a-f]{64}");
+    }
+
+    @Test
     void sizesReadAsWritten() {
         assertThat(InboundProperties.readable(DataSize.ofMegabytes(30))).isEqualTo("30MB");
         assertThat(InboundProperties.readable(DataSize.ofKilobytes(64))).isEqualTo("64KB");
