@@ -50,6 +50,8 @@ public abstract class EmailTestSupport {
         registry.add("zorah.email.sendgrid.master-api-key", () -> "");
         registry.add("zorah.email.sendgrid.read-timeout", () -> "2s");
         registry.add("zorah.email.max-attempts", () -> "3");
+        registry.add("zorah.email.inbound.max-message-size", () -> "1MB");
+        registry.add("zorah.email.inbound.max-attachment-size", () -> "64KB");
         registry.add("zorah.email.retry.initial-backoff", () -> "5ms");
         registry.add("zorah.email.retry.max-backoff", () -> "20ms");
         registry.add("zorah.email.worker.batch-size", () -> "50");

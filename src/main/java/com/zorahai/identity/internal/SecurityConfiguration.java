@@ -44,6 +44,9 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/health", "/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webhooks/**", "/webhook/**", "/public/**", "/error"};
 
+    /** Under {@code /webhooks/**} but for signed-in owners and admins, not for providers. */
+    static final String[] ADMIN_WEBHOOK_PATHS = {"/webhooks/email/debug"};
+
     /** API endpoints anyone may call: they take a password or a token sent by email instead of a bearer token. */
     static final Set<String> PUBLIC_API = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/register",
@@ -80,7 +83,9 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(ADMIN_WEBHOOK_PATHS)
+                        .hasAnyRole("OWNER", "ADMIN")
+                        .requestMatchers(PUBLIC_PATHS)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_API.toArray(String[]::new))
                         .permitAll()
