@@ -35,14 +35,15 @@ final class Dates {
             + "(?![\\d:])\\b" + YEAR, FLAGS);
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern NUMERIC = Pattern
-            .compile("(?<![\\d/.])(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/.])");
+            .compile("(?<![\\d/.])(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/]|\\.\\d)");
     private static final Pattern MONTH_ONLY = Pattern.compile(
-            "\\b(?:in|during|around|over|for|early|mid|late|end of|beginning of|start of)\\s+(?:the\\s+)?(?:month\\s+of\\s+)?(?:early\\s+|mid\\s*-?\\s*|late\\s+)?"
+            "\\b(?:in|during|around|over|for|early|mid|late|end of|beginning of|start of)[\\s-]+(?:the\\s+)?(?:month\\s+of\\s+)?(?:early[\\s-]+|mid[\\s-]+|late[\\s-]+)?"
                     + MONTH + "\\b" + YEAR,
             FLAGS);
-    private static final Pattern RANGE_GAP = Pattern.compile(
-            "^\\s*(?:-|–|—|to|until|till|through|thru|and|and the|,? returning(?: on)?|,? back(?: on)?|,? departing(?: on)?|,? leaving(?: on)?|,? check(?:ing)?[- ]out(?: on)?)\\s*$",
-            FLAGS);
+    private static final Pattern RANGE_GAP = Pattern
+            .compile("^\\s*,?\\s*(?:(?:and\\s+)?(?:-|–|—|to|until|till|through|thru|and|"
+                    + "return(?:ing)?|back|departing|leaving|check(?:ing)?[- ]out|flying back|coming back|home)"
+                    + "(?:\\s+(?:on|home|back))?)?\\s*(?:the\\s+)?$", FLAGS);
 
     /** A date found in the text. */
     record Mention(LocalDate date, int start, int end, double confidence) {

@@ -3,7 +3,6 @@ package com.zorahai.ai.rules;
 import com.zorahai.ai.EmailText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,7 +38,7 @@ public final class EmailCleaner {
             "^\\s*(Sent from my \\w+.*|Sent from (Yahoo|Outlook|Mail) .*|Get Outlook for .*|Sent via .*|Sent from Mail for Windows.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGN_OFF = Pattern.compile(
-            "^\\s*(kind(est)? regards|best regards|warm(est)? regards|regards|best wishes|best|many thanks|thanks( so much| again| in advance)?|thank you( so much| in advance)?|cheers|sincerely|yours sincerely|yours faithfully|all the best|kr|thx|speak soon|look(ing)? forward to hearing from you)[,.!]?\\s*$",
+            "^\\s*(kind(est)? regards|best regards|warm(est)? regards|regards|best wishes|best|many thanks|thanks( so much| again| in advance)?|thank you( so much| in advance)?|cheers|sincerely|yours sincerely|yours faithfully|all the best|kr|thx|speak soon|look(ing)? forward to hearing from you|met vriendelijke groet(en)?|vriendelijke groeten|mit freundlichen gr(ü|ue)(ß|ss)en|viele gr(ü|ue)(ß|ss)e|cordialement|saludos|groete|baie dankie)[,.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHES = Pattern.compile("^--\\s?$");
 
@@ -216,9 +215,5 @@ public final class EmailCleaner {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

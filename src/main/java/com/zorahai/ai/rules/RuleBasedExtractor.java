@@ -65,16 +65,17 @@ public final class RuleBasedExtractor {
             FLAGS);
     private static final Pattern NO_CHILDREN = Pattern.compile(
             "\\b(?:no (?:kids|children)|adults only|just the two of us|without (?:the )?(?:kids|children))\\b", FLAGS);
-    private static final Pattern AGES = Pattern.compile(
-            "\\(?(?:aged?|ages|age of|years old:?)?\\s*:?\\s*(\\d{1,2})(?:\\s*(?:yrs?|years?(?:\\s+old)?|y/?o))?((?:\\s*(?:,|&|and)\\s*\\d{1,2}(?:\\s*(?:yrs?|years?(?:\\s+old)?|y/?o))?)*)\\)?",
-            FLAGS);
-    private static final Pattern AGE_AFTER_CHILDREN = Pattern.compile(
-            "^\\s*(?:\\(|,|-|–)?\\s*(?:aged?|ages|age|who are|of|,)?\\s*(\\d{1,2}(?:\\s*(?:,|&|and)\\s*\\d{1,2})*)\\s*(?:yrs?|years?(?:\\s+old)?|y/?o|\\))",
-            FLAGS);
+    private static final String AGE_LIST = "(\\d{1,2}(?:\\s*(?:,|&|and)\\s*\\d{1,2})*)";
+    private static final String YEARS = "(?:yrs?|years?(?:\\s+old)?|y/?o)";
+    private static final Pattern AGE_AFTER_CHILDREN = Pattern
+            .compile("^\\s*(?:\\(|,|-|–)?\\s*(?:(?:aged?|ages|age|who are|of)\\s*:?\\s*"
+                    + AGE_LIST + "(?:\\s*" + YEARS + ")?|" + AGE_LIST + "\\s*(?:" + YEARS + "|\\)))", FLAGS);
+    private static final Pattern SINGLE_CHILD = Pattern.compile(
+            "\\b(?:our|my|a|and)\\s+(?:baby|infant|toddler|little one|son|daughter)\\b", FLAGS);
     private static final Pattern YEAR_OLDS = Pattern.compile("\\b(\\d{1,2})[- ]?(?:year|yr)[- ]?olds?\\b", FLAGS);
     private static final Pattern FAMILY_OF = Pattern.compile("\\bfamily of " + COUNT + "\\b", FLAGS);
     private static final Pattern COUPLE = Pattern.compile(
-            "\\b(?:me and my (?:wife|husband|partner|fianc[ée]e?|girlfriend|boyfriend|spouse)|my (?:wife|husband|partner|fianc[ée]e?|girlfriend|boyfriend|spouse) and (?:I|me|myself)|(?:we are|we're) a couple|for a couple|the two of us|both of us|two of us|our honeymoon|honeymoon)\\b",
+            "\\b(?:me,? (?:and )?my (?:wife|husband|partner|fianc[ée]e?|girlfriend|boyfriend|spouse)|my (?:wife|husband|partner|fianc[ée]e?|girlfriend|boyfriend|spouse) and (?:I|me|myself)|(?:we are|we're) a couple|for a couple|the two of us|both of us|two of us|our honeymoon|honeymoon)\\b",
             FLAGS);
     private static final Pattern PEOPLE = Pattern
             .compile("\\b(?:party of|group of|we are|we're|there are|there will be)\\s+"
@@ -99,7 +100,7 @@ public final class RuleBasedExtractor {
             "^[\\s,]*(?:pp\\b|p\\.p\\.?|pps\\b|per person|per adult|a person|each|per head|pp sharing|per person sharing)",
             FLAGS);
     private static final Pattern TOTAL = Pattern.compile(
-            "^[\\s,]*(?:total|in total|all in|all-in|for (?:the )?(?:whole|entire) (?:trip|family|group|party)|for (?:all of us|everyone|everything|us all|both of us|the two of us|the family))",
+            "^[\\s,]*(?:total|in total|all in|all-in|for (?:the )?(?:whole|entire) (?:trip|family|group|party)|per couple|for (?:all of us|everyone|everything|us all|both of us|the two of us|the family|the couple))",
             FLAGS);
 
     private static final Pattern ORIGIN = Pattern.compile(
@@ -122,7 +123,7 @@ public final class RuleBasedExtractor {
                     FLAGS)),
             Map.entry("RO", Pattern.compile("\\broom[- ]only\\b|\\bself[- ]catering\\b|\\bno meals\\b", FLAGS)));
     private static final Pattern SPECIAL = Pattern.compile(
-            "\\b(honeymoon|anniversary|birthday|wheelchair|accessible|accessibility|mobility|sea[- ]view|ocean[- ]view|beach ?front|connecting rooms?|interleading|inter-leading|cot|crib|vegetarian|vegan|halal|kosher|gluten|allerg\\w*|dietary|airport transfers?|transfers?|late check[- ]?out|early check[- ]?in|quiet room|ground floor|twin beds|king bed|double bed|kids'? club|private pool|plunge pool|spa|surprise|proposal|celebrat\\w*|pet|dog|diving|safari|game drives?|car hire|rental car|travel insurance|visa)\\b",
+            "\\b(honeymoon|anniversary|birthday|wheelchair|accessible|accessibility|mobility|sea[- ]view|ocean[- ]?view|beach ?front|ocean ?front|connecting rooms?|interleading|inter-leading|cot|crib|vegetarian|vegan|halal|kosher|gluten|allerg\\w*|dietary|airport transfers?|transfers?|late check[- ]?out|early check[- ]?in|quiet room|ground floor|twin beds|king bed|kids'? club|private pool|plunge pool|water villa|surprise|proposal)\\b",
             FLAGS);
 
     private static final Pattern AUTOMATED_SENDER = Pattern.compile(
@@ -217,6 +218,13 @@ public final class RuleBasedExtractor {
                         || party.adults().isPresent() || budget.amount().isPresent() || board.isPresent());
 
         Field<String> clientName = who.name().isPresent() ? who.name() : signatureName(email);
+        if (classification == Classification.AUTOMATED) {
+            // an auto-reply or a newsletter asks for no trip: its dates and places are not a request
+            return new TravelRequestExtraction(classification, clientName, who.email(), Field.absent(), List.of(),
+                    Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(),
+                    Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(),
+                    Field.absent(), quoteReference, ENGINE, ENGINE);
+        }
         Field<String> phone = phone(text, from);
         return new TravelRequestExtraction(classification, clientName, who.email(), phone, destinations, origin,
                 checkIn, checkOut, month, nights, party.adults(), party.children(), party.ages(), budget.amount(),
@@ -316,7 +324,8 @@ public final class RuleBasedExtractor {
             childEnd = m.end();
             Matcher a = AGE_AFTER_CHILDREN.matcher(text).region(m.end(), Math.min(to, m.end() + 60));
             if (a.lookingAt()) {
-                for (String age : a.group(1).split("\\s*(?:,|&|and)\\s*")) {
+                String list = a.group(1) != null ? a.group(1) : a.group(2);
+                for (String age : list.split("\\s*(?:,|&|and)\\s*")) {
                     agesFound.add(Integer.parseInt(age.strip()));
                 }
                 agesEnd = a.end();
@@ -334,6 +343,14 @@ public final class RuleBasedExtractor {
             if (childCount == 0 && !agesFound.isEmpty()) {
                 childCount = agesFound.size();
                 childEnd = agesEnd;
+            }
+        }
+        if (childCount == 0) {
+            Matcher single = SINGLE_CHILD.matcher(text).region(from, to);
+            while (single.find()) {
+                childCount++;
+                childStart = childStart < 0 ? single.start() : childStart;
+                childEnd = single.end();
             }
         }
         if (childCount > 0) {
