@@ -23,6 +23,6 @@ public record CleanedEmail(String text, int bodyStart, int bodyEnd, boolean quot
     }
 
     public String signature() {
-        return text.substring(bodyEnd);
+        return text.substring(bodyEnd).stripLeading();
     }
 }

@@ -42,7 +42,7 @@ final class Dates {
             FLAGS);
     private static final Pattern RANGE_GAP = Pattern
             .compile("^\\s*,?\\s*(?:(?:and\\s+)?(?:-|–|—|to|until|till|through|thru|and|"
-                    + "return(?:ing)?|back|departing|leaving|check(?:ing)?[- ]out|flying back|coming back|home)"
+                    + "return(?:ing)?|back|depart(?:ing)?|leav(?:e|ing)|check(?:ing)?[- ]out|fly(?:ing)? back|com(?:e|ing) back|home)"
                     + "(?:\\s+(?:on|home|back))?)?\\s*(?:the\\s+)?$", FLAGS);
 
     /** A date found in the text. */

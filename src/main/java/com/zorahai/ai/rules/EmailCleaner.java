@@ -189,17 +189,19 @@ public final class EmailCleaner {
                     String tag = element.normalName();
                     if (tag.equals("br")) {
                         out.append('\n');
-                    } else if (element.isBlock() || tag.equals("tr")) {
-                        newline(out);
                     } else if (tag.equals("td") || tag.equals("th")) {
                         out.append(' ');
+                    } else if (element.isBlock() || tag.equals("tr")) {
+                        newline(out);
                     }
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && (element.isBlock() || element.normalName().equals("tr"))) {
+                if (node instanceof Element element && !element.normalName().equals("td")
+                        && !element.normalName().equals("th")
+                        && (element.isBlock() || element.normalName().equals("tr"))) {
                     newline(out);
                     if (element.normalName().equals("p")) {
                         out.append('\n');

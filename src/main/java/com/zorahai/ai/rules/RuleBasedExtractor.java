@@ -265,7 +265,7 @@ public final class RuleBasedExtractor {
             return field(my.group(1), 0.75, text, my.start(1), my.end(1));
         }
         int offset = email.bodyEnd();
-        for (String line : email.signature().split("\n", -1)) {
+        for (String line : text.substring(offset).split("\n", -1)) {
             Matcher m = NAME_LINE.matcher(line);
             if (m.matches() && !NOT_A_NAME.matcher(line).find()) {
                 int start = offset + m.start(1);
