@@ -31,7 +31,7 @@ class OpenAiConfiguration {
 
     @Bean
     OpenAiExtractor openAiExtractor(OpenAIClient openAiClient, AiProperties properties) {
-        return new OpenAiExtractor(openAiClient, new Prompts(properties.promptsDir()));
+        return new OpenAiExtractor(openAiClient, properties.promptsDir());
     }
 
     /** The client: our own builder (the SDK's Spring Boot starter is end-of-life), one per application. */

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -49,9 +50,13 @@ public class OpenAiExtractor {
     private final Prompts prompts;
     private final ResponseFormatJsonSchema.JsonSchema schema;
 
-    OpenAiExtractor(OpenAIClient client, Prompts prompts) {
+    /**
+     * @param client the SDK client (its timeout bounds every call)
+     * @param promptsDir where {@code travel-request-extraction.md} is read from at call time
+     */
+    public OpenAiExtractor(OpenAIClient client, Path promptsDir) {
         this.client = client;
-        this.prompts = prompts;
+        this.prompts = new Prompts(promptsDir);
         this.schema = schema();
     }
 
