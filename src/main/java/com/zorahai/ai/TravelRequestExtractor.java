@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +39,7 @@ public class TravelRequestExtractor {
     private final EmailCleaner cleaner = new EmailCleaner();
     private final RuleBasedExtractor rules = new RuleBasedExtractor();
 
+    @Autowired
     TravelRequestExtractor(Tenants tenants, ObjectProvider<OpenAiExtractor> openAi, MeterRegistry meters) {
         this(tenants, openAi.getIfAvailable(), meters);
     }
