@@ -42,15 +42,19 @@ class TravelRequestExtractorTests {
     void start() {
         openai = new WireMockServer(wireMockConfig().dynamicPort());
         openai.start();
-        client = OpenAIOkHttpClient.builder()
-                .apiKey("sk-test")
-                .baseUrl(openai.baseUrl() + "/v1")
-                .timeout(Duration.ofMillis(500))
-                .maxRetries(0)
-                .build();
+        client = client(Duration.ofSeconds(20));
         when(tenants.find(TENANT)).thenReturn(Optional.of(tenant("gpt-4.1-mini")));
         extractor = new TravelRequestExtractor(tenants, new OpenAiExtractor(client, Path.of("does-not-exist")),
                 meters);
+    }
+
+    private OpenAIClient client(Duration timeout) {
+        return OpenAIOkHttpClient.builder()
+                .apiKey("sk-test")
+                .baseUrl(openai.baseUrl() + "/v1")
+                .timeout(timeout)
+                .maxRetries(0)
+                .build();
     }
 
     @AfterEach
@@ -92,7 +96,14 @@ class TravelRequestExtractorTests {
                 .withBody(OpenAiStub.completion(OpenAiStub.zanzibarAnswer()))
                 .withFixedDelay(2_000)));
 
-        TravelRequestExtraction x = extractor.extract(TENANT, OpenAiStub.zanzibarEmail());
+        TravelRequestExtraction x;
+        OpenAIClient impatient = client(Duration.ofMillis(300));
+        try {
+            x = new TravelRequestExtractor(tenants, new OpenAiExtractor(impatient, Path.of("does-not-exist")), meters)
+                    .extract(TENANT, OpenAiStub.zanzibarEmail());
+        } finally {
+            impatient.close();
+        }
 
         assertThat(x.engine()).isEqualTo("rules");
         assertThat(x.destinations()).extracting(Field::value).containsExactly("Zanzibar");

@@ -51,7 +51,7 @@ class OpenAiExtractorTests {
         openai.start();
         // builds with the SDK's own Jackson 2 version check on: it passes beside Boot's Jackson 3
         client = OpenAiConfiguration.client(new AiProperties.OpenAi("sk-test", openai.baseUrl() + "/v1",
-                Duration.ofMillis(800), 0));
+                Duration.ofSeconds(20), 0));
         extractor = new OpenAiExtractor(client, prompts);
         EmailText text = OpenAiStub.zanzibarEmail();
         email = new EmailCleaner().clean(text);
@@ -149,9 +149,17 @@ class OpenAiExtractorTests {
     @Test
     void aSlowAnswerIsATimeout() {
         answer(json(OpenAiStub.completion(OpenAiStub.zanzibarAnswer())).withFixedDelay(3_000));
+        OpenAIClient impatient = OpenAiConfiguration.client(
+                new AiProperties.OpenAi("sk-test", openai.baseUrl() + "/v1", Duration.ofMillis(300), 0));
+        try {
+            OpenAiExtractor slow = new OpenAiExtractor(impatient, prompts);
 
-        assertThatThrownBy(this::extract).isInstanceOf(LlmFailure.class)
-                .extracting(e -> ((LlmFailure) e).reason()).isEqualTo("timeout");
+            assertThatThrownBy(() -> slow.extract(email, "x", "gpt-4o-mini", LocalDate.of(2026, 11, 20),
+                    Currency.getInstance("ZAR"))).isInstanceOf(LlmFailure.class)
+                    .extracting(e -> ((LlmFailure) e).reason()).isEqualTo("timeout");
+        } finally {
+            impatient.close();
+        }
     }
 
     @Test
