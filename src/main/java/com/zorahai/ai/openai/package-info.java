@@ -1,0 +1,2 @@
+/** Extraction through OpenAI chat completions with structured outputs (openai-java). */
+package com.zorahai.ai.openai;

@@ -1,0 +1,41 @@
+package com.zorahai.ai.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class OpenAiConfigurationTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AiProperties.class)
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Settings.class, OpenAiConfiguration.class);
+
+    @Test
+    void aKeyTurnsOpenAiOn() {
+        runner.withPropertyValues("zorah.ai.openai.api-key=sk-test", "zorah.ai.openai.timeout=3s",
+                "zorah.ai.prompts-dir=/srv/prompts").run(context -> {
+                    assertThat(context).hasSingleBean(OpenAIClient.class).hasSingleBean(OpenAiExtractor.class);
+                    AiProperties properties = context.getBean(AiProperties.class);
+                    assertThat(properties.openai().timeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(properties.openai().baseUrl()).isEqualTo("https://api.openai.com/v1");
+                    assertThat(properties.promptsDir()).isEqualTo(Path.of("/srv/prompts"));
+                });
+    }
+
+    @Test
+    void aBlankKeyLeavesItOff() {
+        runner.withPropertyValues("zorah.ai.openai.api-key=").run(context -> {
+            assertThat(context).doesNotHaveBean(OpenAIClient.class).doesNotHaveBean(OpenAiExtractor.class);
+        });
+    }
+}
