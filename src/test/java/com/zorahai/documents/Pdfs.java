@@ -25,6 +25,11 @@ public final class Pdfs {
         }
     }
 
+    /** The text of every page on one line: every run of white space (line breaks included) is one space. */
+    public static String flat(byte[] pdf) {
+        return text(pdf).replaceAll("\\s+", " ");
+    }
+
     public static int pages(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();
