@@ -98,7 +98,7 @@ class DocumentsTests {
         String text = Pdfs.flat(pdf);
         assertThat(text).contains("Kaapstad Reise", "QUOTE", "Q-000123", "PREPARED FOR", "Zoë Ødegård",
                 "zoe@example.com", "12 Long Street", "Cape Town 8001", "Valid until 7 December 2026",
-                "Travel dates 12 January 2027 – 19 January 2027", "Дмитрий Иванов", "Σοφία Παπαδοπούλου",
+                "Departure 12 January 2027", "Return 19 January 2027", "Дмитрий Иванов", "Σοφία Παπαδοπούλου",
                 "Hotel, 7 nights, sea view 7 R1 850,00 R12 950,00",
                 "Return flights JNB – CPT 3 R1 599,50 R4 798,50", "Subtotal R17 748,50", "Tax R2 662,28",
                 "Total R20 410,78", "Breakfast included.", "https://app.example.com/public/quotes/accept/abc",

@@ -16,10 +16,15 @@ public final class Pdfs {
     private Pdfs() {
     }
 
-    /** The text of every page, with no-break and narrow no-break spaces turned into plain spaces. */
+    /**
+     * The text of every page in reading order (top to bottom, left to right, as a person sees it), with no-break and
+     * narrow no-break spaces turned into plain spaces.
+     */
     public static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replace('\u00a0', ' ').replace('\u202f', ' ');
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replace('\u00a0', ' ').replace('\u202f', ' ');
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
