@@ -23,7 +23,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Lays HTML out as PDF. Any HTML is accepted: jsoup parses it the way a browser would and hands openhtmltopdf a
  * well-formed DOM. The shipped DejaVu Sans fonts are embedded (subset) and stand in for any font family a template
- * names, so Latin, Greek and Cyrillic text renders whatever the CSS asks for. Nothing is fetched: images and style
+ * names, so Latin, Greek, Cyrillic and Arabic text renders whatever the CSS asks for; right-to-left runs are laid out
+ * with the JDK's bidi algorithm and Arabic letters joined ({@link ArabicShaper}). Nothing is fetched: images and style
  * sheets load only from {@code data:} URIs, fonts only from the jar; every other URI (http, https, file, jar,
  * relative) is refused before it is opened. Thread-safe.
  */
@@ -36,6 +37,8 @@ public final class PdfLayout {
             ExternalResourceType.CSS);
     private static final List<String> REFUSED_PROTOCOLS = List.of("http", "https", "file", "jar", "ftp", "classpath",
             "mailto", "gopher", "netdoc", "jrt");
+
+    private static final ArabicShaper SHAPER = new ArabicShaper();
 
     private final byte[] regular;
     private final byte[] bold;
@@ -63,6 +66,8 @@ public final class PdfLayout {
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.useUriResolver((base, uri) -> isDataUri(uri) ? uri : null);
         builder.useProtocolsStreamImplementation(new RefusingStreams(), REFUSED_PROTOCOLS.toArray(String[]::new));
+        builder.useUnicodeBidiSplitter(JdkBidiSplitter::new);
+        builder.useUnicodeBidiReorderer(SHAPER);
         builder.withProducer("Zorah");
         builder.withW3cDocument(document, null);
         builder.toStream(out);
