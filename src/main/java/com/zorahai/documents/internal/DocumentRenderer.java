@@ -46,7 +46,7 @@ public class DocumentRenderer {
     private final DocumentsProperties properties;
     private final Clock clock;
     private final TenantTemplateEngine engine = new TenantTemplateEngine();
-    private final PdfLayout layout = new PdfLayout();
+    private final PdfLayout layout;
     private final Semaphore slots;
 
     public DocumentRenderer(Tenants tenants, TenantTemplates templates, TenantBrandings brandings,
@@ -57,6 +57,7 @@ public class DocumentRenderer {
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.slots = new Semaphore(properties.maxConcurrentRenders(), true);
+        this.layout = new PdfLayout(properties.maxConcurrentRenders());
     }
 
     /** Whether the tenant has a template of this name, its own or a shipped default. */

@@ -1,13 +1,15 @@
 package com.zorahai.documents.internal;
 
+import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontGroup;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,14 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.core.io.ClassPathResource;
@@ -40,12 +50,20 @@ public final class PdfLayout {
 
     private static final ArabicShaper SHAPER = new ArabicShaper();
 
+    // parsed fonts, each pair used by one layout at a time (parsing them costs more than the rest of a small PDF)
+    private final BlockingQueue<Fonts> idle;
     private final byte[] regular;
     private final byte[] bold;
 
-    public PdfLayout() {
+    /** A layout that keeps up to {@code pooledFonts} parsed copies of the fonts between layouts. */
+    public PdfLayout(int pooledFonts) {
         this.regular = font("fonts/DejaVuSans.ttf");
         this.bold = font("fonts/DejaVuSans-Bold.ttf");
+        this.idle = new ArrayBlockingQueue<>(pooledFonts);
+    }
+
+    public PdfLayout() {
+        this(2);
     }
 
     /**
@@ -57,9 +75,6 @@ public final class PdfLayout {
         org.w3c.dom.Document document = W3CDom.convert(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
-        Set<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_PRE);
-        builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true, uses);
-        builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true, uses);
         builder.useExternalResourceAccessControl(PdfLayout::allowed,
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         builder.useExternalResourceAccessControl(PdfLayout::allowed,
@@ -71,8 +86,63 @@ public final class PdfLayout {
         builder.withProducer("Zorah");
         builder.withW3cDocument(document, null);
         builder.toStream(out);
-        builder.run();
+        Fonts fonts = idle.poll();
+        if (fonts == null) {
+            fonts = new Fonts(parse(regular), parse(bold));
+        }
+        boolean done = false;
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            PDDocument pdf = renderer.getPdfDocument();
+            register(renderer.getFontResolver(), new EmbeddedFont(pdf, fonts.regular()), 400);
+            register(renderer.getFontResolver(), new EmbeddedFont(pdf, fonts.bold()), 700);
+            renderer.createPDF();
+            done = true;
+        } finally {
+            // a pair whose layout failed is dropped rather than trusted again
+            if (done) {
+                idle.offer(fonts);
+            }
+        }
         return out.toByteArray();
+    }
+
+    /** The font as the document's own family and as the stand-in for any family the CSS names. */
+    private static void register(PdfBoxFontResolver resolver, EmbeddedFont font, int weight) {
+        resolver.addFont(font, FONT_FAMILY, weight, IdentValue.NORMAL, true, FontGroup.MAIN);
+        resolver.addFont(font, FONT_FAMILY, weight, IdentValue.NORMAL, true, FontGroup.PRE_BUILT_IN_FALLBACK);
+    }
+
+    private static TrueTypeFont parse(byte[] font) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(font));
+    }
+
+    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+    }
+
+    /** Embeds a parsed font into one document, subset to the glyphs used, when the layout first needs it. */
+    private static final class EmbeddedFont extends PDFontSupplier {
+
+        private final PDDocument document;
+        private final TrueTypeFont font;
+        private PDFont embedded;
+
+        EmbeddedFont(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (embedded == null) {
+                try {
+                    embedded = PDType0Font.load(document, font, true);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+            return embedded;
+        }
     }
 
     /** Only data URIs, and only for images and style sheets: fonts come from the jar, nothing from anywhere else. */

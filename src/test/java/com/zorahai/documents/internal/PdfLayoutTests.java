@@ -14,7 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +72,21 @@ class PdfLayoutTests {
 
         // PDFBox reads the joined forms drawn right to left back as the letters in logical order
         assertThat(Pdfs.text(pdf)).contains("ليلى", "Leila ليلى Haddad", "سلام");
+    }
+
+    @Test
+    void layoutsRunningAtOnceEachGetTheirOwnText() throws Exception {
+        List<Callable<String>> renders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = "Клиент номер " + i + " Σοφία";
+            renders.add(() -> Pdfs.text(layout.pdf("<p><b>" + name + "</b></p>")).strip());
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> results = pool.invokeAll(renders);
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo("Клиент номер " + i + " Σοφία");
+            }
+        }
     }
 
     @Test
