@@ -90,6 +90,13 @@ class PdfLayoutTests {
     }
 
     @Test
+    void scriptsTheFontLacksAreDrawnAsHashes() throws IOException {
+        byte[] pdf = layout.pdf("<p>Name: 中文 שלום</p>");
+
+        assertThat(Pdfs.text(pdf)).contains("Name: ## שלום");
+    }
+
+    @Test
     void malformedHtmlStillRenders() throws IOException {
         byte[] pdf = layout.pdf("<p>Unclosed <b>bold <i>both</b> text<table><tr><td>cell<td>next</table>"
                 + "<div>a & b < c</p></span>");
