@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.zorahai.IntegrationTest;
+import com.zorahai.documents.internal.DocumentRenderer;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.NewTenant;
@@ -47,6 +48,9 @@ class DocumentsTests {
 
     @Autowired
     TenantBrandings brandings;
+
+    @Autowired
+    DocumentRenderer renderer;
 
     /** A South African agency with banking details, in its own tenant. */
     private TenantId agency() {
@@ -258,6 +262,22 @@ class DocumentsTests {
                     assertThat(problem.detail()).contains("documents/broken")
                             .doesNotContain("SpelEvaluationException", "Exception");
                 });
+    }
+
+    @Test
+    void aSourceReachingForJavaTypesIsRefusedAtRenderTimeToo() {
+        TenantId tenant = agency();
+
+        for (String source : List.of("<p th:text=\"${T(java.lang.System).getenv()}\">x</p>",
+                "<p th:text=\"${new java.io.File('/etc/passwd').exists()}\">x</p>",
+                "<p th:text=\"${@tenants.all()}\">x</p>")) {
+            assertThatThrownBy(() -> renderer.render(tenant, "documents/probe", source, Map.of()))
+                    .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                        assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                        assertThat(problem.type()).isEqualTo("document-template-invalid");
+                        assertThat(problem.detail()).contains("documents/probe", "expressions may only read");
+                    });
+        }
     }
 
     @Test

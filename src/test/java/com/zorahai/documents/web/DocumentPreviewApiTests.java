@@ -175,6 +175,16 @@ class DocumentPreviewApiTests {
     }
 
     @Test
+    void problemsAreAnsweredAsJsonEvenToAClientAskingOnlyForPdf() {
+        String tenant = newTenant("Preview Travel");
+
+        assertThat(mvc.post().uri("/api/v1/documents/preview").header("Authorization", tokens.bearer(tenant,
+                Role.OWNER)).accept(MediaType.APPLICATION_PDF).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"template\":\"documents/none\"}")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .extractingPath("$.errors[0].field").isEqualTo("template");
+    }
+
+    @Test
     void sourceAboveTheSizeLimitIsRefused() {
         String tenant = newTenant("Preview Travel");
 
