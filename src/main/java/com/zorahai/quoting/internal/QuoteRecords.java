@@ -1,5 +1,6 @@
 package com.zorahai.quoting.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.zorahai.crm.ActivityType;
 import com.zorahai.crm.ClientId;
 import com.zorahai.crm.ClientInteraction;
@@ -8,6 +9,7 @@ import com.zorahai.crm.Clients;
 import com.zorahai.documents.Documents;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
+import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.AcceptedQuote;
 import com.zorahai.quoting.QuoteAccepted;
@@ -70,8 +72,13 @@ public class QuoteRecords {
         this.emails = emails;
         this.properties = properties;
         this.events = events;
-        this.json = json;
+        // amounts as {amount, currency}, without Money's derived properties
+        this.json = json.rebuild().addMixIn(Money.class, MoneyShape.class).build();
         this.transactions = transactions;
+    }
+
+    @JsonIgnoreProperties(value = {"zero", "negative"}, ignoreUnknown = true)
+    private abstract static class MoneyShape {
     }
 
     /** Who makes a change: the signed-in user. */

@@ -89,14 +89,14 @@ final class QuoteJson {
         }
     }
 
-    record LineResponse(UUID id, String type, String description, BigDecimal quantity, Money unitCost,
+    record LineResponse(UUID id, String type, String description, BigDecimal quantity, MoneyJson unitCost,
             BigDecimal markupPercent, BigDecimal marginPercent, BigDecimal unitSell, BigDecimal exchangeRate,
-            Money unitPrice, Money total, boolean taxable) {
+            MoneyJson unitPrice, MoneyJson total, boolean taxable) {
 
         static LineResponse of(QuoteLine line) {
             return new LineResponse(line.id(), line.type().value(), line.description(), line.quantity(),
-                    line.unitCost(), line.markupPercent(), line.marginPercent(), line.unitSell(),
-                    line.exchangeRate(), line.unitPrice(), line.total(), line.taxable());
+                    MoneyJson.of(line.unitCost()), line.markupPercent(), line.marginPercent(), line.unitSell(),
+                    line.exchangeRate(), MoneyJson.of(line.unitPrice()), MoneyJson.of(line.total()), line.taxable());
         }
 
         static List<LineResponse> of(List<QuoteLine> lines) {
@@ -121,15 +121,16 @@ final class QuoteJson {
      */
     record QuoteResponse(String id, String number, String status, String clientId, String currency,
             LocalDate travelStart, LocalDate travelEnd, int adults, List<Integer> childrenAges, String notes,
-            LocalDate validUntil, int revision, List<LineResponse> lines, BigDecimal taxRatePercent, Money subtotal,
-            Money tax, Money total, UUID createdBy, Instant createdAt, Instant updatedAt, Instant sentAt,
+            LocalDate validUntil, int revision, List<LineResponse> lines, BigDecimal taxRatePercent, MoneyJson subtotal,
+            MoneyJson tax, MoneyJson total, UUID createdBy, Instant createdAt, Instant updatedAt, Instant sentAt,
             Instant declinedAt, String declineReason, Instant expiredAt, AcceptanceResponse acceptance) {
 
         static QuoteResponse of(Quote q) {
             return new QuoteResponse(q.id().toString(), q.number(), q.status().value(), q.clientId().toString(),
                     q.currency().getCurrencyCode(), q.travelStart(), q.travelEnd(), q.adults(), q.childrenAges(),
                     q.notes(), q.validUntil(), q.currentRevision(), LineResponse.of(q.lines()), q.taxRatePercent(),
-                    q.subtotal(), q.tax(), q.total(), q.createdBy(), q.createdAt(), q.updatedAt(), q.sentAt(),
+                    MoneyJson.of(q.subtotal()), MoneyJson.of(q.tax()), MoneyJson.of(q.total()), q.createdBy(),
+                    q.createdAt(), q.updatedAt(), q.sentAt(),
                     q.declinedAt(), q.declineReason(), q.expiredAt(), AcceptanceResponse.of(q.acceptance()));
         }
     }
@@ -145,22 +146,23 @@ final class QuoteJson {
     /** A quote as it was at a revision. */
     record SnapshotResponse(String number, String clientId, String currency, LocalDate travelStart,
             LocalDate travelEnd, int adults, List<Integer> childrenAges, String notes, LocalDate validUntil,
-            List<LineResponse> lines, BigDecimal taxRatePercent, Money subtotal, Money tax, Money total) {
+            List<LineResponse> lines, BigDecimal taxRatePercent, MoneyJson subtotal, MoneyJson tax, MoneyJson total) {
 
         static SnapshotResponse of(QuoteSnapshot s) {
             return new SnapshotResponse(s.number(), s.clientId().toString(), s.currency().getCurrencyCode(),
                     s.travelStart(), s.travelEnd(), s.adults(), s.childrenAges(), s.notes(), s.validUntil(),
-                    LineResponse.of(s.lines()), s.taxRatePercent(), s.subtotal(), s.tax(), s.total());
+                    LineResponse.of(s.lines()), s.taxRatePercent(), MoneyJson.of(s.subtotal()), MoneyJson.of(s.tax()),
+                    MoneyJson.of(s.total()));
         }
     }
 
     /** A revision in the list: who made it, when, why, and the total it came to. */
     record RevisionSummary(int revision, String reason, UUID authorId, String authorEmail, Instant createdAt,
-            Money total) {
+            MoneyJson total) {
 
         static RevisionSummary of(QuoteRecords.Revision r) {
             return new RevisionSummary(r.revision(), r.reason(), r.authorId(), r.authorEmail(), r.createdAt(),
-                    r.snapshot().total());
+                    MoneyJson.of(r.snapshot().total()));
         }
     }
 
@@ -176,31 +178,57 @@ final class QuoteJson {
     record RevisionsResponse(List<RevisionSummary> items) {
     }
 
-    record DiffResponse(int from, int to, List<RevisionDiff.FieldChange> fields,
-            List<RevisionDiff.LineChange> lines) {
+    record DiffResponse(int from, int to, List<FieldChangeResponse> fields, List<LineChangeResponse> lines) {
 
         static DiffResponse of(RevisionDiff diff) {
-            return new DiffResponse(diff.from(), diff.to(), diff.fields(), diff.lines());
+            return new DiffResponse(diff.from(), diff.to(), FieldChangeResponse.of(diff.fields()),
+                    diff.lines().stream().map(l -> new LineChangeResponse(l.lineId(), l.change(), l.description(),
+                            FieldChangeResponse.of(l.fields()))).toList());
+        }
+    }
+
+    /** One field's value before and after; amounts as {@code {amount, currency}}. */
+    record FieldChangeResponse(String field, Object from, Object to) {
+
+        static List<FieldChangeResponse> of(List<RevisionDiff.FieldChange> changes) {
+            return changes.stream().map(c -> new FieldChangeResponse(c.field(), value(c.from()), value(c.to())))
+                    .toList();
+        }
+
+        private static Object value(Object value) {
+            return value instanceof Money money ? MoneyJson.of(money) : value;
+        }
+    }
+
+    record LineChangeResponse(UUID lineId, String change, String description, List<FieldChangeResponse> fields) {
+    }
+
+    /** An amount and its ISO 4217 currency. */
+    record MoneyJson(BigDecimal amount, String currency) {
+
+        static MoneyJson of(Money money) {
+            return money == null ? null : new MoneyJson(money.amount(), money.currency().getCurrencyCode());
         }
     }
 
     record AlternativeResponse(int index, String hotelName, String hotelCode, String roomType, BoardBasis boardBasis,
-            Integer stars, String supplier, int nights, Money cost, LineResponse line, Money subtotal, Money tax,
-            Money total, boolean withinBudget) {
+            Integer stars, String supplier, int nights, MoneyJson cost, LineResponse line, MoneyJson subtotal,
+            MoneyJson tax,
+            MoneyJson total, boolean withinBudget) {
 
         static AlternativeResponse of(StayQuotes.Alternative a) {
             return new AlternativeResponse(a.index(), a.hotelName(), a.hotelCode(), a.roomType(), a.board(),
-                    a.stars(), a.supplier(), a.nights(), a.cost(), LineResponse.of(a.line()), a.subtotal(), a.tax(),
-                    a.total(), a.withinBudget());
+                    a.stars(), a.supplier(), a.nights(), MoneyJson.of(a.cost()), LineResponse.of(a.line()),
+                    MoneyJson.of(a.subtotal()), MoneyJson.of(a.tax()), MoneyJson.of(a.total()), a.withinBudget());
         }
     }
 
     /** The alternatives, cheapest first; {@code quote} is the created draft when one was asked for. */
-    record PriceResponse(String currency, Money budget, List<AlternativeResponse> alternatives,
+    record PriceResponse(String currency, MoneyJson budget, List<AlternativeResponse> alternatives,
             QuoteResponse quote) {
 
         static PriceResponse of(StayQuotes.StayQuotesResult result) {
-            return new PriceResponse(result.currency().getCurrencyCode(), result.budget(),
+            return new PriceResponse(result.currency().getCurrencyCode(), MoneyJson.of(result.budget()),
                     result.alternatives().stream().map(AlternativeResponse::of).toList(),
                     result.quote() == null ? null : QuoteResponse.of(result.quote()));
         }
@@ -213,23 +241,23 @@ final class QuoteJson {
     /** What the public accept page shows: the revision that was sent, without costs or markups. */
     record PublicQuote(String tenantName, String clientName, String number, int revision, String currency,
             LocalDate travelStart, LocalDate travelEnd, int adults, List<Integer> childrenAges, String notes,
-            LocalDate validUntil, List<PublicLine> lines, BigDecimal taxRatePercent, Money subtotal, Money tax,
-            Money total, Instant linkExpiresAt) {
+            LocalDate validUntil, List<PublicLine> lines, BigDecimal taxRatePercent, MoneyJson subtotal, MoneyJson tax,
+            MoneyJson total, Instant linkExpiresAt) {
 
         static PublicQuote of(QuoteRecords.AcceptView view) {
             QuoteSnapshot s = view.quote();
             return new PublicQuote(view.tenantName(), view.clientName(), s.number(), s.revision(),
                     s.currency().getCurrencyCode(), s.travelStart(), s.travelEnd(), s.adults(), s.childrenAges(),
                     s.notes(), s.validUntil(), s.lines().stream().map(PublicLine::of).toList(), s.taxRatePercent(),
-                    s.subtotal(), s.tax(), s.total(), view.expiresAt());
+                    MoneyJson.of(s.subtotal()), MoneyJson.of(s.tax()), MoneyJson.of(s.total()), view.expiresAt());
         }
     }
 
-    record PublicLine(String type, String description, BigDecimal quantity, Money unitPrice, Money total) {
+    record PublicLine(String type, String description, BigDecimal quantity, MoneyJson unitPrice, MoneyJson total) {
 
         static PublicLine of(QuoteLine line) {
-            return new PublicLine(line.type().value(), line.description(), line.quantity(), line.unitPrice(),
-                    line.total());
+            return new PublicLine(line.type().value(), line.description(), line.quantity(),
+                    MoneyJson.of(line.unitPrice()), MoneyJson.of(line.total()));
         }
     }
 
