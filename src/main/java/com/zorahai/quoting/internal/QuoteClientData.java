@@ -45,7 +45,7 @@ class QuoteClientData implements ClientDataContributor {
                         q.acceptance() == null ? null : q.acceptance().email(),
                         q.acceptance() == null ? null : q.acceptance().ip()))
                 .toList();
-        return quotes.isEmpty() ? null : quotes;
+        return quotes;
     }
 
     @ApplicationModuleListener

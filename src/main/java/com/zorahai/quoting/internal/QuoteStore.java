@@ -181,7 +181,7 @@ class QuoteStore {
         return where.toString();
     }
 
-    /** Ids of sent quotes whose validity ended before {@code before}, across tenants. */
+    /** Sent quotes (without their lines) whose validity ended before {@code before}, across tenants. */
     List<Quote> sentValidBefore(LocalDate before, int limit) {
         return jdbc.sql("select " + COLUMNS + " from quotes q where q.status = 'sent' and q.valid_until < ?"
                 + " order by q.valid_until, q.id limit ?")
