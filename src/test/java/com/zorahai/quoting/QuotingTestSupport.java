@@ -1,41 +1,36 @@
 package com.zorahai.quoting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
 
 import com.zorahai.IntegrationTest;
 import com.zorahai.TestTokens;
 import com.zorahai.crm.ClientSource;
 import com.zorahai.crm.ClientUpsert;
 import com.zorahai.crm.Clients;
-import com.zorahai.documents.Documents;
 import com.zorahai.identity.Role;
+import com.zorahai.tenancy.NewTenant;
+import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
+import com.zorahai.tenancy.Tenants;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The application with the PDF renderer played by a mock that answers fake PDF bytes. Every quoting test class
- * extends this, so they share one context.
+ * The whole application, PDFs rendered for real. Every quoting test class extends this; they share the context of
+ * every other integration test.
  */
 @IntegrationTest
 public abstract class QuotingTestSupport {
 
     protected static final String QUOTES = "/api/v1/quotes";
-    protected static final byte[] PDF = "%PDF-1.7 fake quote".getBytes(StandardCharsets.US_ASCII);
-
-    @MockitoBean
-    protected Documents documents;
 
     @Autowired
     protected MockMvcTester mvc;
@@ -49,16 +44,22 @@ public abstract class QuotingTestSupport {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected Tenants tenants;
+
     protected String tenant;
 
     @BeforeEach
     void quotingDefaults() {
-        when(documents.pdf(any(), anyString(), anyMap())).thenReturn(PDF);
         tenant = newTenant();
     }
 
-    protected static String newTenant() {
-        return "q-" + UUID.randomUUID().toString().substring(0, 12);
+    /** A new tenant of its own (named after its id, prices in rand), so every test starts from an empty one. */
+    protected String newTenant() {
+        TenantId id = TenantId.of("q-" + UUID.randomUUID().toString().substring(0, 12));
+        tenants.create(new NewTenant(id, id.value(), Set.of(Tenant.Feature.QUOTES, Tenant.Feature.INVOICES)));
+        tenants.updateSettings(id, Map.of("currency", "ZAR", "locale", "en", "timezone", "Africa/Johannesburg"));
+        return id.value();
     }
 
     protected String auth(Role role) {

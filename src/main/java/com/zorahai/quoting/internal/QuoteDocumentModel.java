@@ -1,24 +1,23 @@
 package com.zorahai.quoting.internal;
 
+import com.zorahai.documents.DocumentClient;
+import com.zorahai.documents.DocumentLine;
+import com.zorahai.documents.QuoteDocument;
+
 import com.zorahai.platform.Money;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The model the quote PDF template ({@code documents/quote}) is rendered with: one entry {@code quote} holding the
- * quote as the customer sees it, amounts both as {@link Money} and as text formatted for the tenant's locale
- * ({@code ZAR 12,345.00}). Costs, markups and margins stay out.
+ * The quote as the customer sees it on its PDF ({@code documents/quote}): customer prices and totals only, costs,
+ * markups and margins stay out. Also the money text of the quote email ({@code ZAR 12,345.00}).
  */
 final class QuoteDocumentModel {
-
-    static final String TEMPLATE = "documents/quote";
 
     private QuoteDocumentModel() {
     }
@@ -27,52 +26,17 @@ final class QuoteDocumentModel {
      * @param clientName the client's name, or null when unknown (erased)
      * @param acceptLink the link the customer accepts with, or null (a PDF downloaded by staff)
      */
-    static Map<String, Object> of(QuoteSnapshot quote, String status, LocalDate issuedOn, String clientName,
-            String clientEmail, String acceptLink, Locale locale) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("number", quote.number());
-        model.put("revision", quote.revision());
-        model.put("status", status);
-        model.put("issued_on", issuedOn);
-        model.put("valid_until", quote.validUntil());
-        model.put("travel_start", quote.travelStart());
-        model.put("travel_end", quote.travelEnd());
-        model.put("client_name", clientName);
-        model.put("client_email", clientEmail);
-        Map<String, Object> travellers = new LinkedHashMap<>();
-        travellers.put("adults", quote.adults());
-        travellers.put("children", quote.childrenAges().size());
-        travellers.put("children_ages", quote.childrenAges());
-        travellers.put("summary", travellers(quote.adults(), quote.childrenAges()));
-        model.put("travellers", travellers);
-        List<Map<String, Object>> lines = new ArrayList<>();
+    static QuoteDocument of(QuoteSnapshot quote, LocalDate issuedOn, String clientName, String clientEmail,
+            String acceptLink) {
+        List<DocumentLine> lines = new ArrayList<>();
         for (QuoteLine line : quote.lines()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("type", line.type().value());
-            row.put("description", line.description());
-            row.put("quantity", quantity(line.quantity(), locale));
-            row.put("quantity_value", line.quantity());
-            row.put("unit_price", format(line.unitPrice(), locale));
-            row.put("unit_price_money", line.unitPrice());
-            row.put("total", format(line.total(), locale));
-            row.put("total_money", line.total());
-            row.put("taxable", line.taxable());
-            lines.add(row);
+            lines.add(new DocumentLine(line.description(), line.quantity(), line.unitPrice(), line.total()));
         }
-        model.put("lines", lines);
-        model.put("currency", quote.currency().getCurrencyCode());
-        model.put("subtotal", format(quote.subtotal(), locale));
-        model.put("subtotal_money", quote.subtotal());
-        model.put("tax_rate_percent", quote.taxRatePercent());
-        model.put("tax", format(quote.tax(), locale));
-        model.put("tax_money", quote.tax());
-        model.put("total", format(quote.total(), locale));
-        model.put("total_money", quote.total());
-        model.put("notes", quote.notes());
-        model.put("accept_link", acceptLink);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("quote", model);
-        return root;
+        String travellers = travellers(quote.adults(), quote.childrenAges());
+        return new QuoteDocument(quote.number(), issuedOn, quote.validUntil(),
+                new DocumentClient(clientName == null ? "" : clientName, clientEmail, null, null), null,
+                quote.travelStart(), quote.travelEnd(), List.of(travellers), lines, quote.subtotal(), quote.tax(),
+                quote.total(), quote.notes(), acceptLink);
     }
 
     /** {@code ZAR 12,345.00}: the currency code and the amount at the currency's scale, grouped per locale. */

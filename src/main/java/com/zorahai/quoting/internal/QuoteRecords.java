@@ -331,8 +331,8 @@ public class QuoteRecords {
 
         Locale locale = locale(config);
         QuoteSnapshot snapshot = QuoteSnapshot.of(sent);
-        byte[] pdf = documents.pdf(tenant, QuoteDocumentModel.TEMPLATE, QuoteDocumentModel.of(snapshot,
-                sent.status().value(), LocalDate.ofInstant(now, zone), client.name(), to, link, locale));
+        byte[] pdf = documents.quotePdf(tenant, QuoteDocumentModel.of(snapshot, LocalDate.ofInstant(now, zone),
+                client.name(), to, link));
         String tenantName = config.map(Tenant::name).orElse(tenant.value());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("clientName", client.name());
@@ -363,10 +363,9 @@ public class QuoteRecords {
         Quote quote = get(tenant, id);
         Optional<Tenant> config = tenants.find(tenant);
         Optional<ClientView> client = clients.find(tenant, quote.clientId());
-        return documents.pdf(tenant, QuoteDocumentModel.TEMPLATE, QuoteDocumentModel.of(QuoteSnapshot.of(quote),
-                quote.status().value(), LocalDate.ofInstant(Instant.now(), zone(config)),
-                client.map(ClientView::name).orElse(null),
-                client.flatMap(c -> c.emails().stream().findFirst()).orElse(null), null, locale(config)));
+        return documents.quotePdf(tenant, QuoteDocumentModel.of(QuoteSnapshot.of(quote),
+                LocalDate.ofInstant(Instant.now(), zone(config)), client.map(ClientView::name).orElse(null),
+                client.flatMap(c -> c.emails().stream().findFirst()).orElse(null), null));
     }
 
     /** Records that the customer declined a sent quote. */

@@ -2,13 +2,13 @@ package com.zorahai.quoting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zorahai.documents.QuoteDocument;
 import com.zorahai.platform.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +34,18 @@ class QuoteDocumentModelTests {
                         30),
                 BigDecimal.ZERO, Money.of("300.00", "ZAR"), Money.of("0.00", "ZAR"),
                 Money.of("300.00", "ZAR"), List.of(line));
-        Map<String, Object> model = (Map<String, Object>) QuoteDocumentModel.of(snapshot, "sent",
-                LocalDate.of(2026, 11, 23), "Ana Lima", "ana@example.com", "https://x/accept?token=t", Locale.ENGLISH)
-                .get("quote");
-        assertThat(model).containsEntry("number", "Q-000042").containsEntry("revision", 3)
-                .containsEntry("client_name", "Ana Lima").containsEntry("total", "ZAR 300.00")
-                .containsEntry("accept_link", "https://x/accept?token=t")
-                .containsEntry("valid_until", LocalDate.of(2026, 11, 30));
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) model.get("lines");
-        assertThat(lines.getFirst()).containsEntry("description", "Service fee").containsEntry("quantity", "2")
-                .containsEntry("unit_price", "ZAR 150.00").containsEntry("total_money", Money.of("300.00", "ZAR"))
-                .doesNotContainKeys("unit_cost", "markup_percent");
-        assertThat((Map<String, Object>) model.get("travellers")).containsEntry("summary",
-                "2 adults, 1 child (7)");
+        QuoteDocument document = QuoteDocumentModel.of(snapshot, LocalDate.of(2026, 11, 23), "Ana Lima",
+                "ana@example.com", "https://x/accept?token=t");
+        assertThat(document.number()).isEqualTo("Q-000042");
+        assertThat(document.client().name()).isEqualTo("Ana Lima");
+        assertThat(document.total()).isEqualTo(Money.of("300.00", "ZAR"));
+        assertThat(document.acceptUrl()).isEqualTo("https://x/accept?token=t");
+        assertThat(document.validUntil()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(document.lines()).singleElement().satisfies(row -> {
+            assertThat(row.description()).isEqualTo("Service fee");
+            assertThat(row.unitPrice()).isEqualTo(Money.of("150.00", "ZAR"));
+            assertThat(row.total()).isEqualTo(Money.of("300.00", "ZAR"));
+        });
+        assertThat(document.travellers()).containsExactly("2 adults, 1 child (7)");
     }
 }
