@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,6 +33,7 @@ public class TicketSettingsService {
     /** The longest response time a priority may have, in business hours. */
     static final int MAX_SLA_HOURS = 2000;
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-4]):([0-5][0-9])");
 
     private final TicketSettingsStore store;
@@ -125,7 +125,7 @@ public class TicketSettingsService {
 
     /** The tenant's own time zone; UTC for a tenant the registry does not know. */
     private ZoneId tenantZone(TenantId tenant) {
-        return tenants.find(tenant).map(Tenant::timezone).orElse(ZoneOffset.UTC);
+        return tenants.find(tenant).map(Tenant::timezone).orElse(UTC);
     }
 
     private static Optional<DayOfWeek> day(String value) {
