@@ -312,7 +312,7 @@ public class Conversations {
         Timestamp to = filter.to() == null
                 ? null
                 : Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        long total = jdbc.sql("select count(*) from whatsapp_conversations" + where)
+        long total = jdbc.sql("select count(*) from whatsapp_conversations " + where)
                 .param("tenant", tenant.value())
                 .param("unread", filter.unread())
                 .param("needsHuman", filter.needsHuman())
@@ -320,7 +320,7 @@ public class Conversations {
                 .param("to", to)
                 .query(Long.class)
                 .single();
-        List<Conversation> items = jdbc.sql("select " + CONVERSATION_COLUMNS + " from whatsapp_conversations"
+        List<Conversation> items = jdbc.sql("select " + CONVERSATION_COLUMNS + " from whatsapp_conversations "
                 + where + " order by last_message_at desc nulls last, id limit :size offset :offset")
                 .param("tenant", tenant.value())
                 .param("unread", filter.unread())
