@@ -178,8 +178,8 @@ public class CalendarAdmin {
                 ? amount(errors, "prices_by_gender.male", draft.priceMale(), code, false)
                 : current.priceMale();
         String serviceCurrency = currency;
-        draft.genderCurrencies().forEach((gender, code) -> {
-            if (!code.strip().equalsIgnoreCase(serviceCurrency)) {
+        draft.genderCurrencies().forEach((gender, given) -> {
+            if (!given.strip().equalsIgnoreCase(serviceCurrency)) {
                 errors.add("prices_by_gender." + gender + ".currency", "must be " + serviceCurrency
                         + ", the currency of price");
             }
