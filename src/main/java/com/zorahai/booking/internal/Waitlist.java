@@ -169,18 +169,17 @@ public class Waitlist {
     }
 
     /**
-     * The first start worth offering: {@code from}, but not in the past; a time already begun is offered from the
-     * next slot step counted from the appointment's start.
+     * The first start worth offering: {@code from}, and not in the past, on the slot-step grid counted from the
+     * appointment's start (a time already begun is offered from the next step).
      */
     static Instant alignedStart(Instant appointmentStart, Instant from, Instant now, Duration step) {
-        Instant start = from.isAfter(appointmentStart) ? from : appointmentStart;
-        if (!start.isBefore(now)) {
-            return start;
+        Instant earliest = from.isAfter(now) ? from : now;
+        if (!earliest.isAfter(appointmentStart)) {
+            return appointmentStart;
         }
         long stepSeconds = step.toSeconds();
-        long elapsed = Duration.between(appointmentStart, now).toSeconds();
+        long elapsed = Duration.between(appointmentStart, earliest).toSeconds();
         long steps = (elapsed + stepSeconds - 1) / stepSeconds;
-        Instant aligned = appointmentStart.plusSeconds(steps * stepSeconds);
-        return aligned.isBefore(start) ? start : aligned;
+        return appointmentStart.plusSeconds(steps * stepSeconds);
     }
 }
