@@ -7,7 +7,8 @@ import com.zorahai.booking.calendar.CalendarStore.ServiceRow;
 import com.zorahai.booking.internal.BookingProblems;
 import com.zorahai.booking.internal.BookingTenant;
 import com.zorahai.booking.internal.BookingTenants;
-import com.zorahai.booking.internal.FieldErrors;
+import com.zorahai.booking.internal.Inputs;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
@@ -139,13 +140,13 @@ public class CalendarAdmin {
         FieldErrors errors = new FieldErrors();
         String name = current.name();
         if (creating || draft.has("name")) {
-            name = errors.text("name", draft.name(), 200);
+            name = Inputs.text(errors, "name", draft.name(), 200);
             if (name == null && !errors.has("name")) {
                 errors.add("name", "is required");
             }
         }
         String description = draft.has("description")
-                ? errors.text("description", draft.description(), 2000)
+                ? Inputs.text(errors, "description", draft.description(), 2000)
                 : current.description();
         int duration = current.durationMinutes();
         if (creating || draft.has("duration_minutes")) {
@@ -254,7 +255,7 @@ public class CalendarAdmin {
         FieldErrors errors = new FieldErrors();
         String name = current.name();
         if (creating || draft.has("name")) {
-            name = errors.text("name", draft.name(), 200);
+            name = Inputs.text(errors, "name", draft.name(), 200);
             if (name == null && !errors.has("name")) {
                 errors.add("name", "is required");
             }
@@ -394,7 +395,7 @@ public class CalendarAdmin {
                 errors.add("resource_id", "must be a UUID");
             }
         }
-        String reason = errors.text("reason", draft.reason(), 200);
+        String reason = Inputs.text(errors, "reason", draft.reason(), 200);
         errors.throwIfAny();
         ClosureRow row = new ClosureRow(UUID.randomUUID(), tenant, resource, draft.startsOn(), ends, reason,
                 clock.instant());
