@@ -122,6 +122,21 @@ class SnapshotTests {
     }
 
     @Test
+    void vectorsOfOpenAisLengthIndexAndComeBackFromASnapshot() {
+        Embeddings wide = new KnowledgeIndexBench.LocalEmbeddings();
+        try (KnowledgeIndex index = new KnowledgeIndex(dir.resolve("a"), wide, store)) {
+            index.replace(TENANT, "d", List.of(chunk("d", 0, "Payments", "We accept Visa and Mastercard.")), 1);
+            index.snapshot(TENANT);
+        }
+        try (KnowledgeIndex restored = new KnowledgeIndex(dir.resolve("b"), wide, store)) {
+            restored.restore(TENANT);
+            var hit = restored.search(TENANT, "visa", SearchOptions.defaults()).hits().get(0);
+            assertThat(wide.dimensions()).isEqualTo(1536);
+            assertThat(hit.vectorScore()).isNotNull();
+        }
+    }
+
+    @Test
     void noSnapshotMeansNothingToRestore() throws Exception {
         try (KnowledgeIndex index = new KnowledgeIndex(dir.resolve("a"), null, store)) {
             assertThat(index.restore(TenantId.of("never-indexed"))).isEmpty();
