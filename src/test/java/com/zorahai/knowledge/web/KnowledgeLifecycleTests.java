@@ -111,6 +111,12 @@ class KnowledgeLifecycleTests {
         assertThat((Double) read(evaluation, "$.hit_at1")).isEqualTo(1.0);
         assertThat((Double) read(evaluation, "$.keyword_match")).isEqualTo(0.5);
         assertThat(read(evaluation, "$.results[0].keywords_missing[0]").toString()).isEqualTo("holidays");
+
+        // with answers: the keywords are looked for in what the helpdesk would answer
+        MvcTestResult answered = mvc.post().uri(BASE + "/evaluations").header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"with_answers\": true}").exchange();
+        assertThat(read(answered, "$.answered_by").toString()).isEqualTo("answers");
+        assertThat(read(answered, "$.results[0].keywords_found[0]").toString()).isEqualTo("closed");
     }
 
     private String addDocument(String tenant, String title, String text) {
