@@ -84,6 +84,7 @@ public class KnowledgeService {
     }
 
     public KnowledgeDocument addDocument(TenantId tenant, Upload upload) {
+        prepare(tenant);
         FieldErrors errors = new FieldErrors();
         String title = errors.text("title", upload.title(), MAX_TITLE, false);
         String key = key(errors, "key", upload.key());
@@ -154,6 +155,7 @@ public class KnowledgeService {
     }
 
     public void deleteDocument(TenantId tenant, String id) {
+        prepare(tenant);
         UUID uuid = parse(id).orElseThrow(() -> ProblemException.notFound("document", id));
         long generation = transactions.execute(status -> {
             if (!store.deleteDocument(tenant, uuid)) {
@@ -168,6 +170,7 @@ public class KnowledgeService {
     // --- Q&A
 
     public QaPair addQa(TenantId tenant, NewQaPair pair) {
+        prepare(tenant);
         QaPair qa = validQa(pair, null, null);
         long generation = transactions.execute(status -> {
             if (!store.insertQa(tenant, qa)) {
@@ -188,6 +191,7 @@ public class KnowledgeService {
 
     /** Adds many pairs in one transaction; every invalid pair is reported (as {@code [i].question}) and none added. */
     public ImportResult importQa(TenantId tenant, List<NewQaPair> pairs, String source) {
+        prepare(tenant);
         if (pairs.isEmpty()) {
             throw ProblemException.invalidField("body", "must list at least one question and answer");
         }
@@ -227,6 +231,7 @@ public class KnowledgeService {
     }
 
     public QaPair updateQa(TenantId tenant, String id, NewQaPair pair) {
+        prepare(tenant);
         QaPair existing = qa(tenant, id);
         QaPair qa = validQa(new NewQaPair(pair.question(), pair.answer(), pair.tags(), existing.key(), existing
                 .source()), existing.id(), existing.createdAt());
@@ -253,6 +258,7 @@ public class KnowledgeService {
     }
 
     public void deleteQa(TenantId tenant, String id) {
+        prepare(tenant);
         UUID uuid = parse(id).orElseThrow(() -> ProblemException.notFound("qa", id));
         long generation = transactions.execute(status -> {
             if (!store.deleteQa(tenant, uuid)) {
@@ -409,6 +415,19 @@ public class KnowledgeService {
                 reindex(tenant);
             }
             ready.add(tenant);
+        }
+    }
+
+    /**
+     * Catches the local index up before a change is written: otherwise the change's new generation would make a
+     * snapshot that is current look stale, and an empty instance would rebuild (and re-embed) instead of restoring.
+     */
+    private void prepare(TenantId tenant) {
+        try {
+            ensureReady(tenant);
+        } catch (RuntimeException e) {
+            log.warn("Catching up the knowledge index of tenant {} failed; the change is applied and the index "
+                    + "rebuilt on next use", tenant.value(), e);
         }
     }
 

@@ -145,6 +145,24 @@ class KnowledgeLifecycleTests {
     }
 
     @Test
+    void anEmptyInstanceWhoseFirstRequestIsAChangeStillRestores() {
+        TenantId tenant = TenantId.of("kl-" + UUID.randomUUID().toString().substring(0, 8));
+        addDocument(tenant.value(), "Parking", "Valet parking is free for clients.");
+        service.flushSnapshots();
+        index.evict(tenant);
+        service.forget(tenant);
+        double restores = count("zorah.knowledge.index.restores");
+        double rebuilds = count("zorah.knowledge.index.rebuilds");
+
+        addDocument(tenant.value(), "Wifi", "Guest wifi password is at the reception.");
+
+        assertThat(count("zorah.knowledge.index.restores")).isEqualTo(restores + 1);
+        assertThat(count("zorah.knowledge.index.rebuilds")).isEqualTo(rebuilds);
+        assertThat(knowledge.search(tenant, "valet parking", SearchOptions.defaults()).hits()).hasSize(1);
+        assertThat(knowledge.search(tenant, "wifi reception", SearchOptions.defaults()).hits()).hasSize(1);
+    }
+
+    @Test
     void aSnapshotOlderThanTheDatabaseLeadsToARebuild() {
         TenantId tenant = TenantId.of("kl-" + UUID.randomUUID().toString().substring(0, 8));
         addDocument(tenant.value(), "Parking", "Valet parking is free for clients.");
