@@ -14,8 +14,27 @@ public final class FieldErrors {
 
     private final List<Map<String, String>> errors = new ArrayList<>();
 
-    public void add(String field, String reason) {
+    public FieldErrors add(String field, String reason) {
         errors.add(Map.of("field", field, "reason", reason));
+        return this;
+    }
+
+    /**
+     * The text stripped, or null when it is missing; adds {@code is required} when it is missing and required, and
+     * {@code must be at most N characters} when it is longer than {@code max}.
+     */
+    public String text(String field, String value, int max, boolean required) {
+        String stripped = value == null ? null : value.strip();
+        if (stripped == null || stripped.isEmpty()) {
+            if (required) {
+                add(field, "is required");
+            }
+            return null;
+        }
+        if (stripped.length() > max) {
+            add(field, "must be at most " + max + " characters");
+        }
+        return stripped;
     }
 
     public boolean has(String field) {

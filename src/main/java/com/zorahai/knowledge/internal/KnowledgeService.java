@@ -9,6 +9,7 @@ import com.zorahai.knowledge.SearchOptions;
 import com.zorahai.knowledge.SearchResults;
 import com.zorahai.knowledge.index.IndexEntry;
 import com.zorahai.knowledge.index.KnowledgeIndex;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;

@@ -9,6 +9,7 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.Clients;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.Tenant;

@@ -1,5 +1,6 @@
 package com.zorahai.tickets.internal;
 
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
 import com.zorahai.tenancy.Tenants;
