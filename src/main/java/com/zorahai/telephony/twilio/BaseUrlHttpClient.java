@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
@@ -22,12 +24,20 @@ class BaseUrlHttpClient extends NetworkHttpClient {
     private final String baseUrl;
 
     BaseUrlHttpClient(String baseUrl, Duration timeout) {
-        super(RequestConfig.custom()
-                .setConnectionRequestTimeout(HttpClient.CONNECTION_TIMEOUT)
-                .setConnectTimeout(Timeout.ofMilliseconds(Math.min(timeout.toMillis(), 10_000)))
-                .setResponseTimeout(Timeout.of(timeout))
-                .build(),
-                SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).setSoKeepAlive(true).build());
+        // the SDK retries server errors itself; Apache's own retries would multiply them
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .disableAutomaticRetries()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(timeout))
+                                .setSoKeepAlive(true).build())
+                        .setMaxConnPerRoute(20)
+                        .setMaxConnTotal(100)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(HttpClient.CONNECTION_TIMEOUT)
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .build()));
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
     }
 

@@ -157,7 +157,8 @@ public class VapiClient {
             log.warn("VAPI {} failed: HTTP {}", operation, ex.getStatusCode().value());
             throw new VapiFailure(ex.getStatusCode().value(), "VAPI refused the request", ex);
         } catch (ResourceAccessException ex) {
-            log.warn("VAPI {} failed: VAPI could not be reached", operation);
+            log.warn("VAPI {} failed: VAPI could not be reached ({})", operation,
+                    ex.getMostSpecificCause().getClass().getSimpleName());
             throw new VapiFailure(null, "VAPI could not be reached", ex);
         }
     }

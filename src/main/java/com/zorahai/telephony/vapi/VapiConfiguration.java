@@ -18,8 +18,12 @@ class VapiConfiguration {
     @Bean
     VapiClient vapiClient(TelephonyProperties properties) {
         TelephonyProperties.Vapi vapi = properties.vapi();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(vapi.timeout()).build());
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(vapi.timeout());
+        if (vapi.baseUrl().startsWith("http:")) {
+            // no TLS (a local proxy or fake): plain HTTP/1.1 rather than an h2c upgrade, which some servers break
+            client.version(HttpClient.Version.HTTP_1_1);
+        }
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client.build());
         requests.setReadTimeout(vapi.timeout());
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(vapi.baseUrl().replaceAll("/+$", ""))
