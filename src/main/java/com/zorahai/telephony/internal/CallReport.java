@@ -21,7 +21,7 @@ public record CallReport(String vapiCallId, String direction, String vapiPhoneNu
     /**
      * One speaker turn.
      *
-     * @param speaker {@code customer}, {@code assistant}, {@code system} or {@code tool}
+     * @param speaker {@code customer} or {@code assistant}
      * @param secondsFromStart when it began, from the start of the call
      */
     public record Turn(String speaker, String text, BigDecimal secondsFromStart) {

@@ -161,11 +161,10 @@ public final class VapiPayloads {
             String speaker = switch (role.toLowerCase(Locale.ROOT)) {
                 case "user", "customer" -> "customer";
                 case "bot", "assistant" -> "assistant";
-                case "system" -> "system";
-                default -> "tool";
+                // the system prompt and tool traffic are not something anyone said
+                default -> null;
             };
-            if ("system".equals(speaker)) {
-                // the assistant's prompt: not something anyone said
+            if (speaker == null) {
                 continue;
             }
             JsonNode from = m.path("secondsFromStart");
