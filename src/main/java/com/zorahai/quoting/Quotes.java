@@ -1,18 +1,27 @@
 package com.zorahai.quoting;
 
+import com.zorahai.quoting.internal.QuoteRecords;
 import com.zorahai.tenancy.TenantId;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Quotes as other modules see them. (Signature fixed for other modules; the implementation lands with the quoting
- * module.)
+ * Quotes as other modules see them.
  */
 @Service
 public class Quotes {
 
-    /** The accepted revision of the quote, when the quote exists for this tenant and has been accepted. */
+    private final QuoteRecords records;
+
+    Quotes(QuoteRecords records) {
+        this.records = records;
+    }
+
+    /**
+     * The accepted revision of the quote, when the quote exists for this tenant and has been accepted: its lines as
+     * sold (quote currency), subtotal, tax and total exactly as the customer accepted them.
+     */
     public Optional<AcceptedQuote> accepted(TenantId tenant, QuoteId quote) {
-        throw new IllegalStateException("pending");
+        return records.accepted(tenant, quote);
     }
 }

@@ -1,6 +1,7 @@
 package com.zorahai.tenancy;
 
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.templates.TenantTemplateEngine;
 import com.zorahai.tenancy.internal.Problems;
 import com.zorahai.tenancy.internal.TemplateStore;
 import com.zorahai.tenancy.internal.TenancyProperties;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -33,10 +33,6 @@ public class TenantTemplates {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_/-]{0,99}");
     private static final String LOCATION = "templates/";
     private static final String SUFFIX = ".html";
-    // SpEL reaching beyond the model: type references, constructors, bean references, context objects
-    private static final Pattern UNSAFE_EXPRESSION = Pattern.compile(
-            "\\bT\\s*\\(|\\bnew\\s+[A-Za-z_]|@[A-Za-z_]|#(ctx|root|this|request|response|session|servletContext"
-                    + "|execInfo|vars|context)\\b|\\.getClass\\b|\\bclass\\b");
 
     private final TemplateStore store;
     private final TenancyProperties properties;
@@ -128,33 +124,10 @@ public class TenantTemplates {
     }
 
     private static void checkExpressions(String content) {
-        for (String marker : new String[]{"${", "*{", "#{", "@{", "~{"}) {
-            int start = content.indexOf(marker);
-            while (start >= 0) {
-                String expression = expressionAt(content, start + 2);
-                Matcher unsafe = UNSAFE_EXPRESSION.matcher(expression);
-                if (unsafe.find()) {
-                    throw ProblemException.invalidField("content",
-                            "expressions may only read the template's variables (found '" + unsafe.group().trim()
-                                    + "')");
-                }
-                start = content.indexOf(marker, start + 2);
-            }
-        }
-    }
-
-    /** The text of the expression starting at {@code from}, up to its matching closing brace. */
-    private static String expressionAt(String content, int from) {
-        int depth = 1;
-        for (int i = from; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return content.substring(from, i);
-            }
-        }
-        return content.substring(from);
+        TenantTemplateEngine.unsafeExpression(content).ifPresent(found -> {
+            throw ProblemException.invalidField("content",
+                    "expressions may only read the template's variables (found '" + found + "')");
+        });
     }
 
     private Optional<String> defaultContent(String name) {

@@ -1,6 +1,7 @@
 package com.zorahai.email.templates;
 
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.templates.TenantTemplateEngine;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
 import com.zorahai.tenancy.TenantTemplates;
@@ -29,11 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
  * Renders an email template with Thymeleaf. The template named {@code email/invitation} is the tenant's own when it
@@ -54,7 +51,7 @@ public class EmailRenderer {
 
     private final TemplateSource tenantTemplates;
     private final Tenants tenants;
-    private final SpringTemplateEngine engine;
+    private final TenantTemplateEngine engine;
     private final Map<String, Optional<String>> defaults = new ConcurrentHashMap<>();
 
     @Autowired
@@ -65,12 +62,7 @@ public class EmailRenderer {
     EmailRenderer(TemplateSource tenantTemplates, Tenants tenants) {
         this.tenantTemplates = tenantTemplates;
         this.tenants = tenants;
-        // our own engine (not the application's): it renders template text, never files by name
-        StringTemplateResolver resolver = new StringTemplateResolver();
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCacheable(false);
-        this.engine = new SpringTemplateEngine();
-        this.engine.setTemplateResolver(resolver);
+        this.engine = new TenantTemplateEngine();
     }
 
     /**
@@ -101,7 +93,7 @@ public class EmailRenderer {
 
     private String process(String name, String source, Locale locale, Map<String, Object> variables) {
         try {
-            return engine.process(source, new Context(locale, variables));
+            return engine.render(source, locale, variables);
         } catch (TemplateEngineException e) {
             log.warn("Email template {} could not be rendered: {}", name, e.getClass().getSimpleName());
             throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "email-template-invalid",
