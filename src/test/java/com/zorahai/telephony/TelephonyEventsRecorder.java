@@ -6,7 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to telephony's events as analytics and tickets would (after commit, through the event publication
+ * Listens to telephony's events as analytics would (after commit, through the event publication
  * registry) and remembers them.
  */
 @Component
@@ -14,7 +14,6 @@ public class TelephonyEventsRecorder {
 
     private final List<CallEnded> calls = new CopyOnWriteArrayList<>();
     private final List<CallbackRequested> callbacks = new CopyOnWriteArrayList<>();
-    private final List<TicketRequestedByCall> tickets = new CopyOnWriteArrayList<>();
 
     @ApplicationModuleListener
     void on(CallEnded event) {
@@ -26,20 +25,11 @@ public class TelephonyEventsRecorder {
         callbacks.add(event);
     }
 
-    @ApplicationModuleListener
-    void on(TicketRequestedByCall event) {
-        tickets.add(event);
-    }
-
     public List<CallEnded> callsOf(String vapiCallId) {
         return calls.stream().filter(c -> c.vapiCallId().equals(vapiCallId)).toList();
     }
 
     public List<CallbackRequested> callbacksOf(String vapiCallId) {
         return callbacks.stream().filter(c -> vapiCallId.equals(c.vapiCallId())).toList();
-    }
-
-    public List<TicketRequestedByCall> ticketsOf(String vapiCallId) {
-        return tickets.stream().filter(t -> vapiCallId.equals(t.vapiCallId())).toList();
     }
 }

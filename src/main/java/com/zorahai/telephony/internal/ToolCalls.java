@@ -5,8 +5,12 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.Clients;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.telephony.CallbackRequested;
-import com.zorahai.telephony.TicketRequestedByCall;
 import com.zorahai.tenancy.Tenant;
+import com.zorahai.tickets.NewTicket;
+import com.zorahai.tickets.TicketChannel;
+import com.zorahai.tickets.TicketId;
+import com.zorahai.tickets.TicketPriority;
+import com.zorahai.tickets.Tickets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code find_client}: the CRM client owning the caller's number (or {@code phone}).
  * <li>{@code quote_status}: the status of a quote by {@code quote_number}.
  * <li>{@code request_callback}: stores a callback request ({@code reason}, {@code name}).
- * <li>{@code create_ticket}: asks the tickets module for a ticket ({@code subject}, {@code description},
- * {@code priority}).
+ * <li>{@code create_ticket}: opens a ticket on the phone channel ({@code subject}, {@code description},
+ * {@code priority}), once per tool call id.
  * <li>{@code book_callback}: queues a call back at {@code preferred_time} (moved into calling hours).
  * </ul>
  */
@@ -49,20 +52,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class ToolCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ToolCalls.class);
-    private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
     private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm",
             Locale.ENGLISH);
 
     private final Clients clients;
+    private final Tickets tickets;
     private final CallQueue queue;
     private final CallbackRequestStore callbacks;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    ToolCalls(Clients clients, CallQueue queue, CallbackRequestStore callbacks, ApplicationEventPublisher events,
+    ToolCalls(Clients clients, Tickets tickets, CallQueue queue, CallbackRequestStore callbacks,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.clients = clients;
+        this.tickets = tickets;
         this.queue = queue;
         this.callbacks = callbacks;
         this.events = events;
@@ -207,19 +212,21 @@ public class ToolCalls {
             throw ProblemException.invalidField("subject", "is required");
         }
         String description = limit(string(call.arguments(), "description", "details", "body"), 4000);
-        String priority = Optional.ofNullable(string(call.arguments(), "priority"))
-                .map(p -> p.toLowerCase(Locale.ROOT))
-                .filter(PRIORITIES::contains)
-                .orElse("normal");
+        TicketPriority priority = Optional.ofNullable(string(call.arguments(), "priority"))
+                .flatMap(TicketPriority::find)
+                .orElse(TicketPriority.NORMAL);
         String phone = phone(call, callerPhone);
         ClientId clientId = phone == null
                 ? null
                 : clients.findByPhone(tenant.id(), phone).map(ClientView::id)
                         .orElse(null);
-        String requestId = call.id() == null ? UUID.randomUUID().toString() : call.id();
-        events.publishEvent(new TicketRequestedByCall(tenant.id(), requestId, vapiCallId, clientId, phone, subject,
-                description, priority, queue.now()));
-        return write(Map.of("ticket_requested", true, "reference", requestId, "message",
+        // the tool call id keeps a redelivered request to one ticket
+        String reference = "vapi:" + (call.id() == null ? vapiCallId + ":" + subject : call.id());
+        TicketId ticket = tickets.open(new NewTicket(tenant.id(), subject,
+                description == null ? subject : description, TicketChannel.PHONE, clientId, null,
+                limit(string(call.arguments(), "name", "caller_name"), 200), phone, limit(reference, 255), priority,
+                queue.now()));
+        return write(Map.of("ticket_opened", true, "ticket_id", ticket.toString(), "message",
                 "A ticket has been opened; the team will follow up."));
     }
 

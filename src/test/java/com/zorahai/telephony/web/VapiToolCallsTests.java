@@ -142,20 +142,32 @@ class VapiToolCallsTests {
     }
 
     @Test
-    void aTicketIsAskedOfTheTicketsModuleWithTheToolCallIdAsItsKey() throws Exception {
+    void aTicketIsOpenedOnThePhoneChannelOncePerToolCall() throws Exception {
         String tenant = TelephonyTenants.create(jdbc, "UTC");
         String callId = UUID.randomUUID().toString();
-        JsonNode result = json.readTree(post(tenant, body("tool-calls", callId, "call_t1", "create_ticket",
+        String caller = "+2782555" + (1000 + (int) (Math.random() * 8999));
+        String body = body("tool-calls", callId, "call_t1", "create_ticket",
                 "{\"subject\":\"Lost luggage\",\"description\":\"Bag missing after the flight\",\"priority\":\"HIGH\"}",
-                "+27825550003")).getResponse().getContentAsString()).path("results").get(0);
+                caller);
 
-        assertThat(json.readTree(result.path("result").asString()).path("ticket_requested").asBoolean()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> events.ticketsOf(callId).size() == 1);
-        var ticket = events.ticketsOf(callId).getFirst();
-        assertThat(ticket.requestId()).isEqualTo("call_t1");
-        assertThat(ticket.priority()).isEqualTo("high");
-        assertThat(ticket.subject()).isEqualTo("Lost luggage");
-        assertThat(ticket.phone()).isEqualTo("+27825550003");
+        JsonNode result = json.readTree(post(tenant, body).getResponse().getContentAsString()).path("results").get(0);
+        JsonNode opened = json.readTree(result.path("result").asString());
+        assertThat(opened.path("ticket_opened").asBoolean()).isTrue();
+        UUID ticket = UUID.fromString(opened.path("ticket_id").asString());
+
+        // the same tool call in another delivery of the call's messages opens no second ticket
+        String again = body("tool-calls-legacy", callId, "call_t1", "create_ticket",
+                "{\"subject\":\"Lost luggage\",\"priority\":\"high\"}", caller);
+        JsonNode second = json.readTree(json.readTree(post(tenant, again).getResponse().getContentAsString())
+                .path("results").get(0).path("result").asString());
+        assertThat(second.path("ticket_id").asString()).isEqualTo(ticket.toString());
+        Map<String, Object> row = jdbc.sql("select * from inbound_tickets where tenant_id = ? and id = ?")
+                .params(tenant, ticket).query().singleRow();
+        assertThat(row.get("channel")).isEqualTo("phone");
+        assertThat(row.get("priority")).isEqualTo("high");
+        assertThat(row.get("subject")).isEqualTo("Lost luggage");
+        assertThat(jdbc.sql("select count(*) from inbound_tickets where tenant_id = ?").param(tenant).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test
