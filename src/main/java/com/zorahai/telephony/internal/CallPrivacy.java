@@ -44,9 +44,6 @@ class CallPrivacy implements ClientDataContributor {
         List<CallRecord> calls = records.ofClient(tenantId, clientId.value());
         List<QueueEntry> queued = queue.ofClient(tenantId, clientId.value());
         List<Map<String, Object>> requests = callbacks.ofClient(tenantId, clientId.value());
-        if (calls.isEmpty() && queued.isEmpty() && requests.isEmpty()) {
-            return null;
-        }
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("calls", calls);
         export.put("queued_calls", queued);

@@ -1,9 +1,12 @@
 package com.zorahai.telephony.internal;
 
 import com.zorahai.platform.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,8 +20,16 @@ import java.util.UUID;
  */
 public record CallRecord(UUID id, String tenantId, String vapiCallId, UUID phoneNumberId, String phoneNumber,
         String direction, String caller, UUID clientId, UUID queueEntryId, String assistantId, String status,
-        Instant startedAt, Instant endedAt, Integer durationSeconds, String endedReason, String outcome, Money cost,
-        String transcript, List<Map<String, Object>> turns, List<Map<String, Object>> liveTranscript,
+        Instant startedAt, Instant endedAt, Integer durationSeconds, String endedReason, String outcome,
+        BigDecimal costAmount, String costCurrency, String transcript, List<Map<String, Object>> turns,
+        List<Map<String, Object>> liveTranscript,
         String summary, Map<String, Object> structuredData, String successEvaluation, String recordingUrl,
         Instant reportReceivedAt, Instant erasedAt, Instant createdAt) {
+
+    /** What VAPI charged for the call, when it said. */
+    public Optional<Money> cost() {
+        return costAmount == null || costCurrency == null
+                ? Optional.empty()
+                : Optional.of(Money.of(costAmount, Currency.getInstance(costCurrency)));
+    }
 }

@@ -1,6 +1,5 @@
 package com.zorahai.telephony.internal;
 
-import com.zorahai.platform.Money;
 import com.zorahai.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,8 +264,7 @@ public class CallRecordStore {
                 rs.getObject("client_id", UUID.class), rs.getObject("queue_entry_id", UUID.class),
                 rs.getString("assistant_id"), rs.getString("status"), PhoneNumberStore.instant(rs, "started_at"),
                 PhoneNumberStore.instant(rs, "ended_at"), (Integer) rs.getObject("duration_seconds"),
-                rs.getString("ended_reason"), rs.getString("outcome"),
-                cost == null || currency == null ? null : Money.of(cost, Currency.getInstance(currency)),
+                rs.getString("ended_reason"), rs.getString("outcome"), cost, currency,
                 rs.getString("transcript"), list(rs.getString("transcript_turns")),
                 list(rs.getString("live_transcript")), rs.getString("summary"),
                 rs.getString("structured_data") == null ? null : json.readValue(rs.getString("structured_data"), MAP),

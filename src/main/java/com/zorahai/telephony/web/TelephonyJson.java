@@ -1,6 +1,5 @@
 package com.zorahai.telephony.web;
 
-import com.zorahai.platform.Money;
 import com.zorahai.telephony.internal.AddressRecord;
 import com.zorahai.telephony.internal.CallRecord;
 import com.zorahai.telephony.internal.DoNotCallList;
@@ -79,13 +78,13 @@ final class TelephonyJson {
     /** A call in a list: the caller's number masked, no transcript or summary. */
     record CallSummary(UUID id, String direction, String status, String phoneNumber, String callerMasked,
             UUID clientId, Instant startedAt, Instant endedAt, Integer durationSeconds, String endedReason,
-            String outcome, Money cost, boolean hasTranscript, boolean hasRecording, UUID queueEntryId,
+            String outcome, Amount cost, boolean hasTranscript, boolean hasRecording, UUID queueEntryId,
             boolean erased) {
 
         static CallSummary of(CallRecord c) {
             return new CallSummary(c.id(), c.direction(), c.status(), c.phoneNumber(), mask(c.caller()),
                     c.clientId(), c.startedAt(), c.endedAt(), c.durationSeconds(), c.endedReason(), c.outcome(),
-                    c.cost(), c.transcript() != null || c.turns() != null, c.recordingUrl() != null,
+                    Amount.of(c), c.transcript() != null || c.turns() != null, c.recordingUrl() != null,
                     c.queueEntryId(), c.erasedAt() != null);
         }
     }
@@ -93,7 +92,7 @@ final class TelephonyJson {
     /** A call in full: its transcript and what the assistant made of it. */
     record CallDetail(UUID id, String vapiCallId, String direction, String status, UUID phoneNumberId,
             String phoneNumber, String caller, UUID clientId, String assistantId, Instant startedAt, Instant endedAt,
-            Integer durationSeconds, String endedReason, String outcome, Money cost, String transcript,
+            Integer durationSeconds, String endedReason, String outcome, Amount cost, String transcript,
             List<Map<String, Object>> turns, List<Map<String, Object>> liveTranscript, String summary,
             Map<String, Object> structuredData, String successEvaluation, String recordingUrl, UUID queueEntryId,
             Instant reportReceivedAt, Instant erasedAt, Instant createdAt) {
@@ -101,7 +100,7 @@ final class TelephonyJson {
         static CallDetail of(CallRecord c) {
             return new CallDetail(c.id(), c.vapiCallId(), c.direction(), c.status(), c.phoneNumberId(),
                     c.phoneNumber(), c.caller(), c.clientId(), c.assistantId(), c.startedAt(), c.endedAt(),
-                    c.durationSeconds(), c.endedReason(), c.outcome(), c.cost(), c.transcript(), c.turns(),
+                    c.durationSeconds(), c.endedReason(), c.outcome(), Amount.of(c), c.transcript(), c.turns(),
                     c.liveTranscript(), c.summary(), c.structuredData(), c.successEvaluation(), c.recordingUrl(),
                     c.queueEntryId(), c.reportReceivedAt(), c.erasedAt(), c.createdAt());
         }
@@ -121,6 +120,14 @@ final class TelephonyJson {
                     e.earliestAt(), e.latestAt(), e.nextAttemptAt(), e.attempts(), e.maxAttempts(), e.status(),
                     e.lastOutcome(), e.lastError(), e.callRecordId(), e.callbackRequestId(), e.createdAt(),
                     e.updatedAt());
+        }
+    }
+
+    /** An amount of money: {@code {"amount": 0.1873, "currency": "USD"}}. */
+    record Amount(BigDecimal amount, String currency) {
+
+        static Amount of(CallRecord c) {
+            return c.cost().map(m -> new Amount(m.amount(), m.currency().getCurrencyCode())).orElse(null);
         }
     }
 
