@@ -134,6 +134,15 @@ public class IntakeStore {
                 .optional();
     }
 
+    /** The request a quote was drafted from, if intake drafted it. */
+    public Optional<IntakeRequest> findByQuote(TenantId tenant, UUID quoteId) {
+        return jdbc.sql("select " + COLUMNS
+                + " from intake_requests where tenant_id = ? and quote_id = ? order by created_at limit 1")
+                .params(tenant.value(), quoteId)
+                .query(IntakeStore::map)
+                .optional();
+    }
+
     /** The request, locked until the transaction ends. */
     public Optional<IntakeRequest> lock(TenantId tenant, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from intake_requests where tenant_id = ? and id = ? for update")
@@ -229,8 +238,8 @@ public class IntakeStore {
 
     /** The requests linked to the client, oldest first. */
     public List<IntakeRequest> ofClient(TenantId tenant, ClientId client) {
-        return jdbc.sql("select " + COLUMNS + """
-                from intake_requests where tenant_id = ? and client_id = ? order by created_at, id""")
+        return jdbc.sql("select " + COLUMNS
+                + " from intake_requests where tenant_id = ? and client_id = ? order by created_at, id")
                 .params(tenant.value(), client.value())
                 .query(IntakeStore::map)
                 .list();

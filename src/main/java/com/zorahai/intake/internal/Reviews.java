@@ -143,16 +143,7 @@ public class Reviews {
             values = values.with(fix.getKey(), fix.getValue());
         }
         if (request.replyToQuoteNumber() != null) {
-            Optional<QuoteSummary> original = quotes.findByNumber(tenant, request.replyToQuoteNumber());
-            if (original.isPresent()) {
-                QuoteSummary q = original.get();
-                values = values.withDefault(RequestField.CHECK_IN, q.travelStart())
-                        .withDefault(RequestField.CHECK_OUT, q.travelEnd())
-                        .withDefault(RequestField.ADULTS, q.adults())
-                        .withDefault(RequestField.CHILDREN_AGES, q.childrenAges().isEmpty()
-                                ? null
-                                : q.childrenAges());
-            }
+            values = asBefore(tenant, request, values);
         }
         check(request, values);
         RequestActions.Drafted drafted;
@@ -220,6 +211,55 @@ public class Reviews {
         return new Stats(wanted, properties.threshold(), properties.requiredFields(), total, byStatus,
                 IntakeStore.sum(counts, IntakeStore.Count::outcome), IntakeStore.sum(counts, IntakeStore.Count::engine),
                 reviewed, fields);
+    }
+
+    /**
+     * A change request's values completed from what it changes: the quote's dates and party, then the request the
+     * quote was drafted from (destination, board, stars, budget...). What the reply itself says wins.
+     */
+    private TravelRequest asBefore(TenantId tenant, IntakeRequest request, TravelRequest values) {
+        Optional<QuoteSummary> original = quotes.findByNumber(tenant, request.replyToQuoteNumber());
+        TravelRequest result = values;
+        if (original.isPresent()) {
+            QuoteSummary q = original.get();
+            // new nights without new dates move the check-out, not keep the old one
+            boolean newLength = values.has(RequestField.NIGHTS) && !values.has(RequestField.CHECK_OUT);
+            result = result.withDefault(RequestField.CHECK_IN, q.travelStart())
+                    .withDefault(RequestField.CHECK_OUT, newLength ? null : q.travelEnd())
+                    .withDefault(RequestField.ADULTS, q.adults())
+                    .withDefault(RequestField.CHILDREN_AGES, q.childrenAges().isEmpty() ? null : q.childrenAges());
+        }
+        Optional<IntakeRequest> drafted = request.replyToQuoteId() == null
+                ? Optional.empty()
+                : store.findByQuote(tenant, request.replyToQuoteId());
+        if (drafted.isPresent()) {
+            TravelRequest before = valuesOf(drafted.get());
+            for (RequestField field : RequestField.values()) {
+                if (field != RequestField.CLIENT_NAME && field != RequestField.EMAIL && field != RequestField.PHONE
+                        && !(field == RequestField.NIGHTS && result.has(RequestField.CHECK_OUT))) {
+                    result = result.withDefault(field, before.get(field));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** What a request was acted on with: its extraction with the reviewer's corrections. */
+    private TravelRequest valuesOf(IntakeRequest request) {
+        TravelRequest values = TravelRequest.of(codec.read(request.extraction()),
+                TravelRequest.Sender.parse(request.fromAddress()));
+        Map<String, JsonNode> stored = new java.util.LinkedHashMap<>();
+        for (IntakeStore.Correction c : store.corrections(request.tenantId(), request.id())) {
+            stored.put(c.field(), c.correctedValue() == null ? null : json.readTree(c.correctedValue()));
+        }
+        try {
+            for (var fix : Corrections.read(stored).entrySet()) {
+                values = values.with(fix.getKey(), fix.getValue());
+            }
+        } catch (ProblemException ex) {
+            // a correction stored under older rules: the extraction alone still serves
+        }
+        return values;
     }
 
     private Review review(IntakeRequest request) {
