@@ -325,7 +325,7 @@ public class Reviews {
         if (!request.inReview()) {
             throw ProblemException.of(HttpStatus.CONFLICT, "review-closed", "Review closed",
                     "The request is " + request.status().value() + ", not waiting for review.")
-                    .with("status", request.status().value());
+                    .with("request_status", request.status().value());
         }
     }
 
