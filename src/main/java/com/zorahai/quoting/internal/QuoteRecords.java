@@ -507,6 +507,12 @@ public class QuoteRecords {
                 s.travelStart(), s.travelEnd(), lines, s.subtotal(), s.tax(), s.total(), acceptedAt);
     }
 
+    /** The tenant's quote with this number, e.g. {@code Q-000123}; empty for another tenant's or none. */
+    @Transactional(readOnly = true)
+    public Optional<Quote> findByNumber(TenantId tenant, String number) {
+        return store.findByNumber(tenant, number);
+    }
+
     /** Everything held about the client's quotes, for the client's privacy export. */
     @Transactional(readOnly = true)
     public List<Quote> ofClient(TenantId tenant, ClientId client) {
