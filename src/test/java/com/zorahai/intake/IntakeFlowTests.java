@@ -235,12 +235,20 @@ class IntakeFlowTests extends IntakeTestSupport {
         assertThat(event.clientId().value()).isEqualTo(client);
         assertThat(count("quotes", tenant)).isEqualTo(1);
 
-        // the tickets module reports the ticket it opened
-        assertThat(intakeRequests.recordTicket(TenantId.of(tenant), email, " T-1001 ")).isTrue();
+        // the tickets module opens the ticket and reports it back
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select ticket_ref from intake_requests where tenant_id = ? and inbound_email_id = ?")
+                .params(tenant, email).query(String.class).optional().isPresent());
+        String ticket = jdbc.sql("select ticket_ref from intake_requests where tenant_id = ? and inbound_email_id = ?")
+                .params(tenant, email).query(String.class).single();
+        Map<String, Object> opened = jdbc.sql("""
+                select channel, subject, requester_email, client_id, source_reference from inbound_tickets
+                 where tenant_id = ? and id = ?::uuid""").params(tenant, ticket).query().singleRow();
+        assertThat(opened).containsEntry("channel", "email").containsEntry("subject", "Problem with my booking")
+                .containsEntry("requester_email", "sarah@example.com").containsEntry("client_id", client)
+                .containsEntry("source_reference", mail.messageId().replaceAll("^<|>$", ""));
         assertThat(intakeRequests.recordTicket(TenantId.of(newTenant()), email, "T-1002")).isFalse();
         assertThat(intakeRequests.recordTicket(TenantId.of(tenant), email, " ")).isFalse();
-        assertThat(jdbc.sql("select ticket_ref from intake_requests where tenant_id = ? and inbound_email_id = ?")
-                .params(tenant, email).query(String.class).single()).isEqualTo("T-1001");
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.zorahai.crm.ClientId;
 import com.zorahai.crm.ClientView;
 import com.zorahai.crm.Clients;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.quoting.QuoteSummary;
+import com.zorahai.quoting.Quotes;
 import com.zorahai.telephony.CallbackRequested;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tickets.NewTicket;
@@ -56,6 +58,7 @@ public class ToolCalls {
             Locale.ENGLISH);
 
     private final Clients clients;
+    private final Quotes quotes;
     private final Tickets tickets;
     private final CallQueue queue;
     private final CallbackRequestStore callbacks;
@@ -63,10 +66,11 @@ public class ToolCalls {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    ToolCalls(Clients clients, Tickets tickets, CallQueue queue, CallbackRequestStore callbacks,
+    ToolCalls(Clients clients, Quotes quotes, Tickets tickets, CallQueue queue, CallbackRequestStore callbacks,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.clients = clients;
+        this.quotes = quotes;
         this.tickets = tickets;
         this.queue = queue;
         this.callbacks = callbacks;
@@ -123,7 +127,7 @@ public class ToolCalls {
         String name = call.name() == null ? "" : call.name().trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (name) {
             case "find_client", "find_caller", "lookup_caller" -> findClient(tenant, callerPhone, call);
-            case "quote_status", "get_quote_status" -> quoteStatus(call);
+            case "quote_status", "get_quote_status" -> quoteStatus(tenant, callerPhone, call);
             case "request_callback", "create_callback_request" -> requestCallback(tenant, vapiCallId, callerPhone,
                     call, false);
             case "book_callback", "book_callback_slot" -> requestCallback(tenant, vapiCallId, callerPhone, call,
@@ -152,14 +156,37 @@ public class ToolCalls {
         return write(result);
     }
 
-    private String quoteStatus(Call call) {
+    /**
+     * A quote's status by its number, told only to the client the quote is for (matched by the caller's number):
+     * anyone else learns that details are given to the client on file, so a guessed number reveals nothing.
+     */
+    private String quoteStatus(Tenant tenant, String callerPhone, Call call) {
         String number = string(call.arguments(), "quote_number", "quoteNumber", "number");
         if (number == null) {
             throw ProblemException.invalidField("quote_number", "is required");
         }
-        // quotes cannot be read by number yet; say so rather than guess
-        return write(Map.of("available", false, "quote_number", abbreviate(number), "message",
-                "Quote lookup is unavailable right now; offer to have a consultant call back."));
+        Optional<QuoteSummary> quote = quotes.findByNumber(tenant.id(), number.strip());
+        if (quote.isEmpty()) {
+            return write(Map.of("found", false, "quote_number", abbreviate(number)));
+        }
+        String phone = phone(call, callerPhone);
+        Optional<ClientView> caller = phone == null ? Optional.empty() : clients.findByPhone(tenant.id(), phone);
+        if (caller.isEmpty() || !caller.get().id().equals(quote.get().clientId())) {
+            return write(Map.of("found", true, "quote_number", quote.get().number(), "shared", false, "message",
+                    "Quote details are given only to the client on file; offer a callback from a consultant."));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("found", true);
+        result.put("shared", true);
+        result.put("quote_number", quote.get().number());
+        result.put("status", quote.get().status());
+        result.put("travel_start", quote.get().travelStart() == null ? null : quote.get().travelStart().toString());
+        result.put("travel_end", quote.get().travelEnd() == null ? null : quote.get().travelEnd().toString());
+        result.put("total", quote.get().total() == null ? null : quote.get().total().amount().toPlainString());
+        result.put("currency", quote.get().total() == null
+                ? null
+                : quote.get().total().currency().getCurrencyCode());
+        return write(result);
     }
 
     private String requestCallback(Tenant tenant, String vapiCallId, String callerPhone, Call call, boolean book) {

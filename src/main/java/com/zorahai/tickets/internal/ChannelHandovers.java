@@ -1,18 +1,22 @@
 package com.zorahai.tickets.internal;
 
 import com.zorahai.helpdesk.HelpdeskHandoverRequested;
+import com.zorahai.intake.IntakeRequests;
+import com.zorahai.intake.SupportRequestReceived;
 import com.zorahai.tickets.NewTicket;
 import com.zorahai.tickets.TicketChannel;
 import com.zorahai.tickets.TicketId;
 import com.zorahai.tickets.Tickets;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a ticket when another channel hands a customer over to a person: a helpdesk session whose question the
- * knowledge could not answer. One ticket per session, however often the hand-over is delivered.
+ * Opens a ticket when another channel hands a customer over to a person: a support email read by intake, or a
+ * helpdesk session whose question the knowledge could not answer. One ticket per email or session, however often
+ * the event is delivered.
  */
 @Component
 class ChannelHandovers {
@@ -21,9 +25,33 @@ class ChannelHandovers {
     private static final int SUBJECT_LENGTH = 120;
 
     private final Tickets tickets;
+    private final IntakeRequests intake;
 
-    ChannelHandovers(Tickets tickets) {
+    ChannelHandovers(Tickets tickets, IntakeRequests intake) {
         this.tickets = tickets;
+        this.intake = intake;
+    }
+
+    /** A support email: a ticket threaded on its Message-ID, its reference recorded on the intake request. */
+    @ApplicationModuleListener
+    void on(SupportRequestReceived request) {
+        String subject = request.subject() == null || request.subject().isBlank()
+                ? "(no subject)"
+                : request.subject().strip();
+        String body = request.bodyText() == null || request.bodyText().isBlank() ? subject : request.bodyText();
+        NewTicket ticket = NewTicket.fromEmail(request.tenantId(), shorten(subject), body, request.fromAddress(),
+                request.fromName(), request.messageId() != null
+                        ? request.messageId()
+                        : "inbound-email:" + request.inboundEmailId(),
+                Instant.now());
+        if (request.clientId() != null) {
+            ticket = new NewTicket(ticket.tenantId(), ticket.subject(), ticket.body(), ticket.channel(),
+                    request.clientId(), ticket.requesterEmail(), ticket.requesterName(), ticket.requesterPhone(),
+                    ticket.sourceReference(), ticket.priority(), ticket.openedAt());
+        }
+        TicketId id = tickets.open(ticket);
+        intake.recordTicket(request.tenantId(), request.inboundEmailId(), id.toString());
+        log.info("Support email {} opened as ticket {}", request.inboundEmailId(), id);
     }
 
     @ApplicationModuleListener

@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zorahai.IntegrationTest;
+import com.zorahai.crm.ClientId;
 import com.zorahai.crm.ClientSource;
 import com.zorahai.crm.ClientUpsert;
 import com.zorahai.crm.Clients;
+import com.zorahai.quoting.DraftQuote;
+import com.zorahai.quoting.Quotes;
+import com.zorahai.quoting.TravelRequestDraft;
 import com.zorahai.telephony.TelephonyEventsRecorder;
 import com.zorahai.telephony.TelephonyTenants;
 import com.zorahai.telephony.VapiPosts;
 import com.zorahai.tenancy.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,9 @@ class VapiToolCallsTests {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    Quotes quotes;
 
     @Autowired
     TelephonyEventsRecorder events;
@@ -76,8 +85,30 @@ class VapiToolCallsTests {
         JsonNode result = answer(tenant, "tool-calls-legacy", "quote_status", "{\"quote_number\":\"Q-000123\"}",
                 "+27825550001");
         JsonNode quote = json.readTree(result.path("result").asString());
-        assertThat(quote.path("available").asBoolean()).isFalse();
-        assertThat(quote.path("message").asString()).contains("unavailable");
+        assertThat(quote.path("found").asBoolean()).isFalse();
+        assertThat(quote.path("quote_number").asString()).isEqualTo("Q-000123");
+    }
+
+    @Test
+    void aQuoteStatusIsToldToItsClientOnly() throws Exception {
+        String tenant = TelephonyTenants.create(jdbc, "UTC");
+        String caller = "+2782556" + (1000 + (int) (Math.random() * 8999));
+        ClientId client = clients.upsert(TenantId.of(tenant), ClientUpsert.byPhone(caller, "Thandi Mokoena",
+                ClientSource.PHONE)).clientId();
+        DraftQuote draft = quotes.draftFromRequest(TenantId.of(tenant), new TravelRequestDraft(client, "Zanzibar",
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 8), null, 2, List.of(), null, null, null, null));
+
+        JsonNode mine = json.readTree(answer(tenant, "tool-calls", "quote_status",
+                "{\"quote_number\":\"" + draft.number() + "\"}", caller).path("result").asString());
+        assertThat(mine.path("shared").asBoolean()).isTrue();
+        assertThat(mine.path("status").asString()).isEqualTo("draft");
+        assertThat(mine.path("travel_start").asString()).isEqualTo("2027-03-01");
+
+        JsonNode someoneElse = json.readTree(answer(tenant, "tool-calls", "quote_status",
+                "{\"quote_number\":\"" + draft.number() + "\"}", "+27825550009").path("result").asString());
+        assertThat(someoneElse.path("found").asBoolean()).isTrue();
+        assertThat(someoneElse.path("shared").asBoolean()).isFalse();
+        assertThat(someoneElse.has("status")).isFalse();
     }
 
     @Test
