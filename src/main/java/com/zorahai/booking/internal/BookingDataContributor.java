@@ -1,0 +1,52 @@
+package com.zorahai.booking.internal;
+
+import com.zorahai.crm.ClientDataContributor;
+import com.zorahai.crm.ClientId;
+import com.zorahai.tenancy.TenantId;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code booking} section of a client's privacy export: their appointments and waitlist entries.
+ */
+@Component
+class BookingDataContributor implements ClientDataContributor {
+
+    private final AppointmentStore appointments;
+    private final WaitlistStore waitlist;
+    private final BookingTenants tenants;
+
+    BookingDataContributor(AppointmentStore appointments, WaitlistStore waitlist, BookingTenants tenants) {
+        this.appointments = appointments;
+        this.waitlist = waitlist;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public String section() {
+        return "booking";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Object export(TenantId tenantId, ClientId clientId) {
+        ZoneId zone = tenants.resolve(tenantId).zone();
+        List<Map<String, Object>> booked = appointments.forClient(tenantId, clientId).stream()
+                .map(r -> Map.<String, Object>of("id", r.id().toString(), "service", r.serviceName(), "start",
+                        r.startAt().atZone(zone).toOffsetDateTime().toString(), "status", r.status().value(),
+                        "channel", r.channel().value(), "customer_name", String.valueOf(r.customerName()),
+                        "customer_phone", String.valueOf(r.customerPhone())))
+                .toList();
+        List<Map<String, Object>> waiting = waitlist.forClient(tenantId, clientId).stream()
+                .map(r -> Map.<String, Object>of("id", r.id().toString(), "service", r.serviceName(), "earliest",
+                        r.earliestOn().toString(), "latest", r.latestOn().toString(), "status", r.status()))
+                .toList();
+        if (booked.isEmpty() && waiting.isEmpty()) {
+            return null;
+        }
+        return Map.of("appointments", booked, "waitlist", waiting);
+    }
+}
