@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("zorah.assistant")
 @Validated
-record AssistantProperties(@DefaultValue("auto") @NotBlank String engine, @DefaultValue("12") @Min(0) @Max(50) int recentMessages,
+record AssistantProperties(@DefaultValue("auto") @NotBlank String engine,
+        @DefaultValue("12") @Min(0) @Max(50) int recentMessages,
         @DefaultValue("5") @Min(1) @Max(10) int maxToolRounds,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double minCoverage,
         @DefaultValue("0") @DecimalMin("0") double minScore, @DefaultValue("14") @Min(1) @Max(31) int daysAhead,
@@ -41,7 +42,8 @@ record AssistantProperties(@DefaultValue("auto") @NotBlank String engine, @Defau
         @DefaultValue("2") @Min(1) @Max(10) int maxFailures,
         @DefaultValue("appointment_reminder") @NotBlank String reminderTemplate,
         @DefaultValue("72h") @NotNull Duration reminderReplyWindow,
-        @DefaultValue({"meta", "dialog360", "sandbox"}) List<String> interactiveProviders,
+        @DefaultValue({
+                "meta", "dialog360", "sandbox"}) List<String> interactiveProviders,
         @DefaultValue("gpt-4o-mini") @NotBlank String defaultModel,
         @DefaultValue("true") boolean transcriptionLanguageHint) {
 

@@ -187,9 +187,11 @@ class AssistantStore {
         state.language = Language.of(rs.getString("language")).orElse(null);
         state.customerName = rs.getString("customer_name");
         state.gender = Gender.find(rs.getString("customer_gender")).orElse(null);
-        state.flow = rs.getString("flow") == null ? null
+        state.flow = rs.getString("flow") == null
+                ? null
                 : ConversationState.Flow.valueOf(rs.getString("flow").toUpperCase());
-        state.step = rs.getString("step") == null ? null
+        state.step = rs.getString("step") == null
+                ? null
                 : ConversationState.Step.valueOf(rs.getString("step").toUpperCase());
         state.serviceId = rs.getString("service_id");
         state.serviceName = rs.getString("service_name");

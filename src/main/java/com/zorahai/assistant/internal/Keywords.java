@@ -24,17 +24,20 @@ final class Keywords {
                 "اتكلم مع", "اتحدث مع", "التحدث مع", "حدا من", "بدي حدا"));
         INTENTS.put(Intent.CANCEL, List.of("cancel", "cancellation", "annuler", "annulation", "annule", "الغاء",
                 "الغي", "الغيه", "كنسل"));
-        INTENTS.put(Intent.RESCHEDULE, List.of("reschedule", "re schedule", "move my appointment", "change my appointment",
-                "change the appointment", "another time", "postpone", "reporter", "decaler", "changer mon rendez vous",
-                "changer le rendez vous", "changer l heure", "deplacer", "تاجيل", "تغيير الموعد", "غير الموعد",
-                "تعديل الموعد", "موعد اخر", "وقت اخر"));
+        INTENTS.put(Intent.RESCHEDULE,
+                List.of("reschedule", "re schedule", "move my appointment", "change my appointment",
+                        "change the appointment", "another time", "postpone", "reporter", "decaler",
+                        "changer mon rendez vous",
+                        "changer le rendez vous", "changer l heure", "deplacer", "تاجيل", "تغيير الموعد", "غير الموعد",
+                        "تعديل الموعد", "موعد اخر", "وقت اخر"));
         INTENTS.put(Intent.BOOKING, List.of("book", "booking", "appointment", "reserve", "reservation", "schedule",
                 "slot", "rendez vous", "rdv", "reserver", "prendre un", "حجز", "احجز", "موعد", "ميعاد", "بدي احجز"));
         INTENTS.put(Intent.PRICES, List.of("price", "prices", "pricing", "cost", "costs", "how much", "fee", "fees",
                 "rate", "rates", "tariff", "prix", "tarif", "tarifs", "combien", "cout", "coute", "سعر", "اسعار",
                 "الاسعار", "بكم", "قديش", "تكلفه", "كلفه", "كم يكلف", "كم سعر", "كم حق"));
         INTENTS.put(Intent.HOURS, List.of("hours", "opening", "open", "close", "closing", "closed", "working time",
-                "timings", "horaires", "horaire", "ouvert", "ouverte", "ouvrez", "fermez", "ferme", "heures d ouverture",
+                "timings", "horaires", "horaire", "ouvert", "ouverte", "ouvrez", "fermez", "ferme",
+                "heures d ouverture",
                 "ساعات", "دوام", "مفتوح", "تفتحون", "تفتحو", "متي تفتح", "اوقات العمل", "اوقات الدوام", "تسكرو",
                 "تغلق"));
         INTENTS.put(Intent.LOCATION, List.of("where", "address", "location", "located", "directions", "map", "find you",

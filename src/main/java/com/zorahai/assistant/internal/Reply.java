@@ -15,7 +15,7 @@ sealed interface Reply {
      */
     record Options(String body, String button, List<Option> options) implements Reply {
 
-        Options {
+        public Options {
             options = List.copyOf(options);
         }
     }

@@ -21,8 +21,7 @@ final class Turn {
         /** A question nobody has answered yet: recorded for the trainer, counts as a failure. */
         UNANSWERED,
         /** The customer's reply did not fit the dialogue: counts as a failure. */
-        NOT_UNDERSTOOD,
-        HANDED_OVER,
+        NOT_UNDERSTOOD, HANDED_OVER,
         /** Nothing to say (a reaction, an empty message). */
         IGNORED
     }

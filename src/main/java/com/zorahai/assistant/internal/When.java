@@ -33,7 +33,8 @@ final class When {
             Map.entry(List.of("saturday", "sat", "samedi", "سبت", "السبت"), DayOfWeek.SATURDAY),
             Map.entry(List.of("sunday", "sun", "dimanche", "الاحد"), DayOfWeek.SUNDAY));
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})\\s*/\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{2,4}))?\\b");
+    private static final Pattern DAY_MONTH = Pattern
+            .compile("\\b(\\d{1,2})\\s*/\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{2,4}))?\\b");
     private static final Pattern TIME = Pattern.compile(
             "(?<![\\d/])(\\d{1,2})(?:\\s*(?::|h|\\.)\\s*(\\d{2}))?\\s*(am|pm|a m|p m|h|ص|م|صباحا|مساء|الصبح|الظهر|بعد الظهر)?(?![\\d/])");
 
