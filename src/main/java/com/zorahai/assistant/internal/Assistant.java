@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * what it did and publishes the analytics events. Crashing half-way rolls all of it back, and the redelivered event
  * starts the turn again.
  */
-@Service
+@Service("assistant")
 class Assistant {
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * complete (a crash, a database error) is delivered again, and the turn's unique row keeps it from being answered
  * twice.
  */
-@Component
+@Component("assistantListener")
 class AssistantListener {
 
     private final Assistant assistant;

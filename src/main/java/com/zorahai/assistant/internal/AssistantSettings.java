@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and after how many failures in a row it hands over. A tenant that never saved any gets the defaults: on, nobody
  * emailed, {@code zorah.assistant.max-failures}.
  */
-@Service
+@Service("assistantSettings")
 public class AssistantSettings {
 
     static final int MAX_EMAILS = 20;

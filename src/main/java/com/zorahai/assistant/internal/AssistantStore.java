@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The assistant's tables: turns, conversation state and unanswered questions. Every query filters by tenant. */
-@Repository
+@Repository("assistantStore")
 class AssistantStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -173,6 +173,18 @@ class AssistantStore {
                         rs.getString("language"), instant(rs, "created_at")))
                 .list();
         return new Page<>(items, page, size, total);
+    }
+
+    Optional<Unanswered> findUnanswered(TenantId tenant, UUID id) {
+        return jdbc.sql("""
+                select id, conversation_id, question, language, created_at from assistant_unanswered
+                 where tenant_id = :tenant and id = :id""")
+                .param("tenant", tenant.value())
+                .param("id", id)
+                .query((rs, row) -> new Unanswered(rs.getObject("id", UUID.class),
+                        rs.getObject("conversation_id", UUID.class), rs.getString("question"),
+                        rs.getString("language"), instant(rs, "created_at")))
+                .optional();
     }
 
     boolean deleteUnanswered(TenantId tenant, UUID id) {

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * takes the model's JSON arguments, checks them, and answers JSON the model reads; a bad argument or a refusal is an
  * {@code error} in the answer, never an exception, so the model can correct itself.
  */
-@Component
+@Component("assistantTools")
 class AssistantTools {
 
     private static final Logger log = LoggerFactory.getLogger(AssistantTools.class);

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * carries an idempotency key made of the conversation and the slot, so a redelivered confirmation books once; a slot
  * taken meanwhile gets the next free times.
  */
-@Component
+@Component("assistantBookingDialogue")
 class BookingDialogue {
 
     private static final Logger log = LoggerFactory.getLogger(BookingDialogue.class);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The assistant's texts in each language, from {@code assistant/messages_<language>.properties} (UTF-8). A key
  * missing in one language falls back to English; {@code {name}} placeholders are replaced by the values given.
  */
-@Component
+@Component("assistantCatalogue")
 final class Catalogue {
 
     private final Map<Language, Properties> texts = new EnumMap<>(Language.class);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * hand-over addresses get an email, and {@link AssistantHandedOver} goes out. All in the turn's transaction, so a
  * turn that fails leaves no half hand-over.
  */
-@Component
+@Component("assistantHandover")
 class Handover {
 
     private static final Logger log = LoggerFactory.getLogger(Handover.class);

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * query) rolls back only its own work and never marks the turn for rollback. The turn's transaction waits
  * meanwhile; what the call commits stays committed (bookings carry an idempotency key for redeliveries).
  */
-@Component
+@Component("assistantIsolated")
 class Isolated {
 
     private final TransactionTemplate outside;

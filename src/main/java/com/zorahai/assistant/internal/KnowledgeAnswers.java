@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the question ({@code zorah.assistant.min-coverage}) and scores high enough ({@code min-score}), preferring one
  * written in the customer's language. A search that fails counts as no answer.
  */
-@Component
+@Component("assistantKnowledgeAnswers")
 class KnowledgeAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeAnswers.class);

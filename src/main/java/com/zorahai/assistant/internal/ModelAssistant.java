@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * (the model failing, timing out, refusing, or looping) by returning false or empty, so the offline assistant
  * answers instead; the failure is logged and counted in {@code zorah.assistant.model.fallbacks{reason}}.
  */
-@Component
+@Component("assistantModel")
 class ModelAssistant {
 
     private static final Logger log = LoggerFactory.getLogger(ModelAssistant.class);

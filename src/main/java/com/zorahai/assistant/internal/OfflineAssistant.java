@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * cancel, reschedule, a person), answers from the clinic's Q&A pairs and documents, and the booking dialogues. What
  * it cannot answer is marked unanswered, for the trainer.
  */
-@Component
+@Component("assistantOffline")
 class OfflineAssistant {
 
     static final String INTENT = "intent:";

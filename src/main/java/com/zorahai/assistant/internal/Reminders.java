@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * name, the service and the time, in the customer's language. The conversation remembers the appointment, so a
  * "cancel" or "reschedule" in reply acts on it.
  */
-@Component
+@Component("assistantReminders")
 class Reminders {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);

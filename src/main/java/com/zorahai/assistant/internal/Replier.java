@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the tenant's provider shows them, numbered lines otherwise. Everything goes through the channel's outbox, in the
  * caller's transaction.
  */
-@Component
+@Component("assistantReplier")
 class Replier {
 
     static final int MAX_BUTTONS = 3;

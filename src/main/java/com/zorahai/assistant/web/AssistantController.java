@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The WhatsApp assistant's settings (owners and admins) and the questions it could not answer (every role reads
  * them; owners and admins dismiss them).
  */
-@RestController
+@RestController("assistantController")
 class AssistantController {
 
     static final String SETTINGS = "/api/v1/assistant/settings";
@@ -87,16 +87,25 @@ class AssistantController {
         return unanswered.page(currentTenant.require(), p, s);
     }
 
+    @PreAuthorize("hasAnyRole('OWNER','ADMIN','CONSULTANT','AGENT')")
+    @GetMapping(UNANSWERED + "/{id}")
+    UnansweredQuestions.Question question(@PathVariable String id) {
+        return unanswered.get(currentTenant.require(), id(id));
+    }
+
     @PreAuthorize("hasAnyRole('OWNER','ADMIN')")
     @DeleteMapping(UNANSWERED + "/{id}")
     ResponseEntity<Void> dismiss(@PathVariable String id) {
-        UUID uuid;
+        unanswered.dismiss(currentTenant.require(), id(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A path id that is not a UUID names nothing: 404. */
+    private static UUID id(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("unanswered-question", id);
         }
-        unanswered.dismiss(currentTenant.require(), uuid);
-        return ResponseEntity.noContent().build();
     }
 }
