@@ -168,6 +168,18 @@ public abstract class AssistantTestSupport extends WhatsAppTestSupport {
                     .until(() -> turns(id) == 0 && replies().size() == seen);
         }
 
+        /** Waits for {@code count} messages the customer did not ask for (a reminder), and returns them. */
+        public List<Sent> receives(int count) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                drain();
+                return replies().size() >= seen + count;
+            });
+            List<Sent> all = replies();
+            List<Sent> fresh = all.subList(seen, all.size());
+            seen = all.size();
+            return List.copyOf(fresh);
+        }
+
         public UUID conversation() {
             return conversationOf(clinic.id(), phone);
         }
