@@ -159,20 +159,25 @@ public class Conversations {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** A customer's message refreshes the window (never moves it back), counts as unread and becomes the preview. */
-    public void touchInbound(UUID conversationId, Instant sentAt, String preview) {
+    /**
+     * A customer's message refreshes the window (never moves it back), counts as unread and becomes the preview;
+     * answers whether the bot is paused for the conversation.
+     */
+    public boolean touchInbound(UUID conversationId, Instant sentAt, String preview) {
         Instant now = clock.instant();
         Instant at = sentAt == null || sentAt.isAfter(now) ? now : sentAt;
-        jdbc.sql("""
+        return jdbc.sql("""
                 update whatsapp_conversations
                    set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at),
                        last_message_at = greatest(coalesce(last_message_at, :at), :at),
                        last_message_preview = :preview, unread_count = unread_count + 1, updated_at = now()
-                 where id = :id""")
+                 where id = :id
+                returning bot_paused""")
                 .param("at", timestamp(at))
                 .param("preview", preview == null ? null : truncate(preview, 200))
                 .param("id", conversationId)
-                .update();
+                .query(Boolean.class)
+                .single();
     }
 
     /** Adds an outbound message in {@code queued}. */

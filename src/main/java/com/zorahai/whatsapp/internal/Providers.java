@@ -29,9 +29,11 @@ public class Providers {
 
     private final Map<String, WhatsAppProvider> byName;
     private final Tenants tenants;
+    private final WhatsAppProperties properties;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    Providers(List<WhatsAppProvider> providers, Tenants tenants) {
+    Providers(List<WhatsAppProvider> providers, Tenants tenants, WhatsAppProperties properties) {
+        this.properties = properties;
         this.byName = providers.stream().collect(Collectors.toMap(WhatsAppProvider::name, Function.identity()));
         this.tenants = tenants;
         if (!byName.containsKey(SANDBOX)) {
@@ -70,6 +72,10 @@ public class Providers {
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {
+        log.info("WhatsApp conversations: {}{}", "firestore".equals(properties.store())
+                ? "PostgreSQL, copied to Firestore"
+                : "PostgreSQL",
+                properties.testingMode() ? " (TESTING_MODE: message contents are not stored)" : "");
         for (Tenant tenant : tenants.all()) {
             if (!tenant.has(Tenant.Feature.WHATSAPP)) {
                 continue;

@@ -118,11 +118,7 @@ public class WebhookInbox {
         if (id.isEmpty()) {
             return false;
         }
-        conversations.touchInbound(conversationId, message.timestamp(), preview(message));
-        boolean paused = Boolean.TRUE.equals(jdbc.sql("select bot_paused from whatsapp_conversations where id = :id")
-                .param("id", conversationId)
-                .query(Boolean.class)
-                .single());
+        boolean paused = conversations.touchInbound(conversationId, message.timestamp(), preview(message));
         events.publishEvent(new WhatsAppMessageReceived(tenant, conversationId, id.get(), contact, message, paused));
         return true;
     }
