@@ -7,7 +7,8 @@ import com.zorahai.booking.calendar.CalendarStore.ServiceRow;
 import com.zorahai.booking.internal.BookingProblems;
 import com.zorahai.booking.internal.BookingTenant;
 import com.zorahai.booking.internal.BookingTenants;
-import com.zorahai.booking.internal.FieldErrors;
+import com.zorahai.booking.internal.Inputs;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
@@ -21,9 +22,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -54,10 +56,18 @@ public class CalendarAdmin {
      * cleared where it may be).
      */
     public record ServiceDraft(String name, String description, Integer durationMinutes, BigDecimal price,
-            String currency, BigDecimal priceFemale, BigDecimal priceMale, Boolean active, Set<String> fields) {
+            String currency, BigDecimal priceFemale, BigDecimal priceMale, Boolean active, Set<String> fields,
+            Map<String, String> genderCurrencies) {
 
         public ServiceDraft {
             fields = fields == null ? Set.of() : Set.copyOf(fields);
+            genderCurrencies = genderCurrencies == null ? Map.of() : Map.copyOf(genderCurrencies);
+        }
+
+        public ServiceDraft(String name, String description, Integer durationMinutes, BigDecimal price,
+                String currency, BigDecimal priceFemale, BigDecimal priceMale, Boolean active, Set<String> fields) {
+            this(name, description, durationMinutes, price, currency, priceFemale, priceMale, active, fields,
+                    Map.of());
         }
 
         boolean has(String field) {
@@ -130,13 +140,13 @@ public class CalendarAdmin {
         FieldErrors errors = new FieldErrors();
         String name = current.name();
         if (creating || draft.has("name")) {
-            name = errors.text("name", draft.name(), 200);
+            name = Inputs.text(errors, "name", draft.name(), 200);
             if (name == null && !errors.has("name")) {
                 errors.add("name", "is required");
             }
         }
         String description = draft.has("description")
-                ? errors.text("description", draft.description(), 2000)
+                ? Inputs.text(errors, "description", draft.description(), 2000)
                 : current.description();
         int duration = current.durationMinutes();
         if (creating || draft.has("duration_minutes")) {
@@ -168,6 +178,13 @@ public class CalendarAdmin {
         BigDecimal male = draft.has("price_male")
                 ? amount(errors, "prices_by_gender.male", draft.priceMale(), code, false)
                 : current.priceMale();
+        String serviceCurrency = currency;
+        draft.genderCurrencies().forEach((gender, given) -> {
+            if (!given.strip().equalsIgnoreCase(serviceCurrency)) {
+                errors.add("prices_by_gender." + gender + ".currency", "must be " + serviceCurrency
+                        + ", the currency of price");
+            }
+        });
         boolean active = draft.has("active") && draft.active() != null ? draft.active() : current.active();
         errors.throwIfAny();
         return new ServiceRow(current.id(), current.tenantId(), name, description, duration, price, currency, female,
@@ -238,7 +255,7 @@ public class CalendarAdmin {
         FieldErrors errors = new FieldErrors();
         String name = current.name();
         if (creating || draft.has("name")) {
-            name = errors.text("name", draft.name(), 200);
+            name = Inputs.text(errors, "name", draft.name(), 200);
             if (name == null && !errors.has("name")) {
                 errors.add("name", "is required");
             }
@@ -253,24 +270,22 @@ public class CalendarAdmin {
         boolean active = draft.has("active") && draft.active() != null ? draft.active() : current.active();
         List<UUID> services = current.serviceIds();
         if (draft.has("service_ids")) {
-            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+            Map<UUID, Integer> ids = new LinkedHashMap<>();
             List<String> given = draft.serviceIds() == null ? List.of() : draft.serviceIds();
             for (int i = 0; i < given.size(); i++) {
                 try {
-                    ids.add(UUID.fromString(String.valueOf(given.get(i)).strip()));
+                    ids.putIfAbsent(UUID.fromString(String.valueOf(given.get(i)).strip()), i);
                 } catch (IllegalArgumentException ex) {
                     errors.add("service_ids[" + i + "]", "must be a UUID");
                 }
             }
-            List<UUID> known = store.existingServices(current.tenantId(), ids);
-            int i = 0;
-            for (UUID id : ids) {
+            List<UUID> known = store.existingServices(current.tenantId(), ids.keySet());
+            ids.forEach((id, index) -> {
                 if (!known.contains(id)) {
-                    errors.add("service_ids[" + i + "]", "is not a service of this clinic");
+                    errors.add("service_ids[" + index + "]", "is not a service of this clinic");
                 }
-                i++;
-            }
-            services = List.copyOf(ids);
+            });
+            services = List.copyOf(ids.keySet());
         }
         errors.throwIfAny();
         return new ResourceRow(current.id(), current.tenantId(), name, kind, active, services, current.createdAt(),
@@ -380,7 +395,7 @@ public class CalendarAdmin {
                 errors.add("resource_id", "must be a UUID");
             }
         }
-        String reason = errors.text("reason", draft.reason(), 200);
+        String reason = Inputs.text(errors, "reason", draft.reason(), 200);
         errors.throwIfAny();
         ClosureRow row = new ClosureRow(UUID.randomUUID(), tenant, resource, draft.startsOn(), ends, reason,
                 clock.instant());
@@ -406,7 +421,7 @@ public class CalendarAdmin {
     private static ProblemException nameTaken(String what) {
         return ProblemException.of(HttpStatus.CONFLICT, what + "-name-taken", "Name taken",
                 "Another " + what + " of this clinic has that name.").with("errors",
-                        List.of(java.util.Map.of("field", "name", "reason", "is taken by another " + what)));
+                        List.of(Map.of("field", "name", "reason", "is taken by another " + what)));
     }
 
     static DayOfWeek weekday(String value) {

@@ -4,6 +4,7 @@ import com.zorahai.crm.ClientDataContributor;
 import com.zorahai.crm.ClientId;
 import com.zorahai.tenancy.TenantId;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,14 +36,31 @@ class BookingDataContributor implements ClientDataContributor {
     public Object export(TenantId tenantId, ClientId clientId) {
         ZoneId zone = tenants.resolve(tenantId).zone();
         List<Map<String, Object>> booked = appointments.forClient(tenantId, clientId).stream()
-                .map(r -> Map.<String, Object>of("id", r.id().toString(), "service", r.serviceName(), "start",
-                        r.startAt().atZone(zone).toOffsetDateTime().toString(), "status", r.status().value(),
-                        "channel", r.channel().value(), "customer_name", String.valueOf(r.customerName()),
-                        "customer_phone", String.valueOf(r.customerPhone())))
+                .map(r -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", r.id().toString());
+                    entry.put("service", r.serviceName());
+                    entry.put("start", r.startAt().atZone(zone).toOffsetDateTime().toString());
+                    entry.put("status", r.status().value());
+                    entry.put("channel", r.channel().value());
+                    entry.put("customer_name", r.customerName());
+                    entry.put("customer_phone", r.customerPhone());
+                    entry.put("notes", r.notes());
+                    return entry;
+                })
                 .toList();
         List<Map<String, Object>> waiting = waitlist.forClient(tenantId, clientId).stream()
-                .map(r -> Map.<String, Object>of("id", r.id().toString(), "service", r.serviceName(), "earliest",
-                        r.earliestOn().toString(), "latest", r.latestOn().toString(), "status", r.status()))
+                .map(r -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", r.id().toString());
+                    entry.put("service", r.serviceName());
+                    entry.put("earliest", r.earliestOn().toString());
+                    entry.put("latest", r.latestOn().toString());
+                    entry.put("status", r.status());
+                    entry.put("customer_name", r.customerName());
+                    entry.put("customer_phone", r.customerPhone());
+                    return entry;
+                })
                 .toList();
         if (booked.isEmpty() && waiting.isEmpty()) {
             return null;

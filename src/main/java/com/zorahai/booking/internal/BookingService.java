@@ -12,6 +12,7 @@ import com.zorahai.booking.Channel;
 import com.zorahai.booking.NewAppointment;
 import com.zorahai.booking.Slot;
 import com.zorahai.crm.ClientId;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
@@ -195,7 +196,7 @@ public class BookingService {
     public Appointment cancel(TenantId tenantId, AppointmentId id, String reason) {
         BookingTenant tenant = tenants.resolve(tenantId);
         FieldErrors errors = new FieldErrors();
-        String why = errors.text("reason", reason, 500);
+        String why = Inputs.text(errors, "reason", reason, 500);
         errors.throwIfAny();
         AppointmentRow row = lock(tenantId, id);
         if (row.status() == AppointmentStatus.CANCELLED) {
@@ -309,7 +310,7 @@ public class BookingService {
     public Page<Appointment> search(TenantId tenantId, AppointmentQuery query) {
         BookingTenant tenant = tenants.resolve(tenantId);
         FieldErrors errors = new FieldErrors();
-        int[] paging = errors.paging(query.page(), query.size(), properties.maxPageSize());
+        int[] paging = Inputs.paging(errors, query.page(), query.size(), properties.maxPageSize());
         AppointmentStatus status = null;
         if (query.status() != null && !query.status().isBlank()) {
             status = AppointmentStatus.find(query.status()).orElse(null);
@@ -352,15 +353,15 @@ public class BookingService {
 
     private NewAppointment check(BookingTenant tenant, NewAppointment request, Instant now) {
         FieldErrors errors = new FieldErrors();
-        String serviceId = errors.text("service_id", request.serviceId(), 200);
+        String serviceId = Inputs.text(errors, "service_id", request.serviceId(), 200);
         if (serviceId == null && !errors.has("service_id")) {
             errors.add("service_id", "is required");
         }
         if (request.start() == null) {
             errors.add("start", "is required");
         }
-        String resourceId = errors.text("resource_id", request.resourceId(), 200);
-        String name = errors.text("customer_name", request.customerName(), 200);
+        String resourceId = Inputs.text(errors, "resource_id", request.resourceId(), 200);
+        String name = Inputs.text(errors, "customer_name", request.customerName(), 200);
         if (name == null && !errors.has("customer_name")) {
             errors.add("customer_name", "is required");
         }
@@ -371,12 +372,12 @@ public class BookingService {
                 errors.add("customer_phone", "must be a valid phone number in E.164 format, e.g. +9613123456");
             }
         }
-        String language = errors.text("language", request.language(), 16);
+        String language = Inputs.text(errors, "language", request.language(), 16);
         if (language != null && !language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
             errors.add("language", "must be a language tag such as en or ar");
         }
-        String notes = errors.text("notes", request.notes(), 2000);
-        String key = errors.text("idempotency_key", request.idempotencyKey(), 200);
+        String notes = Inputs.text(errors, "notes", request.notes(), 2000);
+        String key = Inputs.text(errors, "idempotency_key", request.idempotencyKey(), 200);
         errors.throwIfAny();
         Instant start = request.start().truncatedTo(ChronoUnit.SECONDS);
         checkStart(start, now);

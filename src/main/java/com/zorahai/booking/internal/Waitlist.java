@@ -7,6 +7,7 @@ import com.zorahai.booking.WaitlistEntry;
 import com.zorahai.booking.WaitlistRequest;
 import com.zorahai.booking.WaitlistSlotOffered;
 import com.zorahai.crm.ClientId;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.tenancy.TenantId;
 import java.time.Clock;
@@ -56,11 +57,11 @@ public class Waitlist {
     public WaitlistEntry join(TenantId tenantId, WaitlistRequest request) {
         BookingTenant tenant = tenants.resolve(tenantId);
         FieldErrors errors = new FieldErrors();
-        String serviceId = errors.text("service_id", request.serviceId(), 200);
+        String serviceId = Inputs.text(errors, "service_id", request.serviceId(), 200);
         if (serviceId == null && !errors.has("service_id")) {
             errors.add("service_id", "is required");
         }
-        String name = errors.text("customer_name", request.customerName(), 200);
+        String name = Inputs.text(errors, "customer_name", request.customerName(), 200);
         String phone = null;
         if (request.customerPhone() == null || request.customerPhone().isBlank()) {
             errors.add("customer_phone", "is required");
@@ -82,8 +83,8 @@ public class Waitlist {
         } else if (latest.isAfter(today.plusDays(MAX_DAYS))) {
             errors.add("latest", "must be within a year");
         }
-        String language = errors.text("language", request.language(), 16);
-        String notes = errors.text("notes", request.notes(), 2000);
+        String language = Inputs.text(errors, "language", request.language(), 16);
+        String notes = Inputs.text(errors, "notes", request.notes(), 2000);
         errors.throwIfAny();
         BookableService service = providers.of(tenant).service(tenant, serviceId)
                 .filter(BookableService::active)
@@ -109,7 +110,7 @@ public class Waitlist {
     @Transactional(readOnly = true)
     public Page<WaitlistEntry> page(TenantId tenantId, String status, Integer page, Integer size) {
         FieldErrors errors = new FieldErrors();
-        int[] paging = errors.paging(page, size, properties.maxPageSize());
+        int[] paging = Inputs.paging(errors, page, size, properties.maxPageSize());
         String filter = status == null || status.isBlank() ? null : status.strip().toLowerCase(java.util.Locale.ROOT);
         if (filter != null && !filter.matches("waiting|offered|booked|removed")) {
             errors.add("status", "must be waiting, offered, booked or removed");
@@ -169,18 +170,17 @@ public class Waitlist {
     }
 
     /**
-     * The first start worth offering: {@code from}, but not in the past; a time already begun is offered from the
-     * next slot step counted from the appointment's start.
+     * The first start worth offering: {@code from}, and not in the past, on the slot-step grid counted from the
+     * appointment's start (a time already begun is offered from the next step).
      */
     static Instant alignedStart(Instant appointmentStart, Instant from, Instant now, Duration step) {
-        Instant start = from.isAfter(appointmentStart) ? from : appointmentStart;
-        if (!start.isBefore(now)) {
-            return start;
+        Instant earliest = from.isAfter(now) ? from : now;
+        if (!earliest.isAfter(appointmentStart)) {
+            return appointmentStart;
         }
         long stepSeconds = step.toSeconds();
-        long elapsed = Duration.between(appointmentStart, now).toSeconds();
+        long elapsed = Duration.between(appointmentStart, earliest).toSeconds();
         long steps = (elapsed + stepSeconds - 1) / stepSeconds;
-        Instant aligned = appointmentStart.plusSeconds(steps * stepSeconds);
-        return aligned.isBefore(start) ? start : aligned;
+        return appointmentStart.plusSeconds(steps * stepSeconds);
     }
 }

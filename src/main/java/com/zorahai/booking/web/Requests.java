@@ -2,10 +2,12 @@ package com.zorahai.booking.web;
 
 import com.zorahai.booking.Channel;
 import com.zorahai.booking.Gender;
-import com.zorahai.booking.internal.FieldErrors;
+import com.zorahai.booking.internal.Inputs;
 import com.zorahai.crm.ClientId;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.web.JsonFieldPaths;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -102,7 +103,7 @@ final class Requests {
     /** An in-memory list as one page. */
     static <T> Page<T> page(List<T> all, Integer page, Integer size, int maxSize) {
         FieldErrors errors = new FieldErrors();
-        int[] paging = errors.paging(page, size, maxSize);
+        int[] paging = Inputs.paging(errors, page, size, maxSize);
         errors.throwIfAny();
         long from = Math.min((long) paging[0] * paging[1], all.size());
         long to = Math.min(from + paging[1], all.size());
@@ -121,18 +122,9 @@ final class Requests {
         try {
             return new Patch<>(json.treeToValue(body, type), Set.copyOf(body.propertyNames()));
         } catch (DatabindException ex) {
-            throw ProblemException.invalidField(fieldPath(ex), ex instanceof UnrecognizedPropertyException
+            throw ProblemException.invalidField(JsonFieldPaths.of(ex), ex instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has an invalid value");
         }
-    }
-
-    private static String fieldPath(DatabindException ex) {
-        String path = ex.getPath()
-                .stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "body" : path;
     }
 }

@@ -16,6 +16,7 @@ import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,7 @@ class ServiceController {
         }
         BigDecimal female = null;
         BigDecimal male = null;
+        Map<String, String> currencies = new HashMap<>();
         if (fields.remove("prices_by_gender")) {
             fields.add("price_female");
             fields.add("price_male");
@@ -135,15 +137,13 @@ class ServiceController {
                     default -> throw ProblemException.invalidField("prices_by_gender." + entry.getKey(),
                             "must be female or male");
                 }
-                if (money != null && money.currency() != null && price != null && price.currency() != null
-                        && !money.currency().equalsIgnoreCase(price.currency())) {
-                    throw ProblemException.invalidField("prices_by_gender." + entry.getKey() + ".currency",
-                            "must be the currency of price");
+                if (money != null && money.currency() != null) {
+                    currencies.put(entry.getKey(), money.currency());
                 }
             }
         }
         return new ServiceDraft(request.name(), request.description(), request.durationMinutes(),
                 price == null ? null : price.amount(), price == null ? null : price.currency(), female, male,
-                request.active(), fields);
+                request.active(), fields, currencies);
     }
 }

@@ -2,10 +2,10 @@ package com.zorahai.booking.web;
 
 import com.zorahai.booking.WaitlistEntry;
 import com.zorahai.booking.WaitlistRequest;
-import com.zorahai.booking.internal.FieldErrors;
 import com.zorahai.booking.internal.Waitlist;
 import com.zorahai.booking.web.BookingJson.WaitlistRequestJson;
 import com.zorahai.booking.web.BookingJson.WaitlistResponse;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;

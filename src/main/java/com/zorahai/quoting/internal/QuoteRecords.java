@@ -9,6 +9,7 @@ import com.zorahai.crm.Clients;
 import com.zorahai.documents.Documents;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.AcceptedQuote;

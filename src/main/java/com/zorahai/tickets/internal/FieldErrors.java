@@ -1,4 +1,4 @@
-package com.zorahai.pricing;
+package com.zorahai.tickets.internal;
 
 import com.zorahai.platform.ProblemException;
 import java.util.ArrayList;
@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
-/** Collects every invalid field of a request so one 400 names them all. */
+/**
+ * Collects every invalid field of a request so one 400 names them all.
+ */
 final class FieldErrors {
 
     private final List<Map<String, String>> errors = new ArrayList<>();
@@ -16,15 +18,14 @@ final class FieldErrors {
         errors.add(Map.of("field", field, "reason", reason));
     }
 
-    boolean has(String field) {
-        return errors.stream().anyMatch(e -> e.get("field").equals(field));
+    boolean isEmpty() {
+        return errors.isEmpty();
     }
 
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
-                    .collect(Collectors.joining("; "));
-            throw ProblemException.of(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", detail)
+            throw ProblemException.of(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request",
+                    errors.stream().map(e -> e.get("field") + ": " + e.get("reason")).collect(Collectors.joining("; ")))
                     .with("errors", List.copyOf(errors));
         }
     }

@@ -1,26 +1,33 @@
-package com.zorahai.quoting.internal;
+package com.zorahai.platform;
 
-import com.zorahai.platform.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
-/** Collects every invalid field of a request so one 400 names them all. */
-final class FieldErrors {
+/**
+ * Collects every invalid field of a request so one 400 {@code validation-failed} names them all, each as
+ * {@code {field, reason}} in the problem's {@code errors}.
+ */
+public final class FieldErrors {
 
     private final List<Map<String, String>> errors = new ArrayList<>();
 
-    void add(String field, String reason) {
+    public void add(String field, String reason) {
         errors.add(Map.of("field", field, "reason", reason));
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return errors.stream().anyMatch(e -> e.get("field").equals(field));
     }
 
-    void throwIfAny() {
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** A 400 {@code validation-failed} naming every field, when there is any. */
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
                     .collect(Collectors.joining("; "));
