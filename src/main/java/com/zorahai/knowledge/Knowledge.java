@@ -1,5 +1,6 @@
 package com.zorahai.knowledge;
 
+import com.zorahai.knowledge.index.Languages;
 import com.zorahai.knowledge.internal.KnowledgeService;
 import com.zorahai.tenancy.TenantId;
 import java.util.Optional;
@@ -24,6 +25,11 @@ public class Knowledge {
      */
     public SearchResults search(TenantId tenant, String query, SearchOptions options) {
         return service.search(tenant, query, options == null ? SearchOptions.defaults() : options);
+    }
+
+    /** The language a text is read in for search: {@code en}, {@code fr} or {@code ar}. */
+    public String languageOf(String text) {
+        return Languages.detect(text);
     }
 
     /** How the tenant's answers should sound, if it wrote a style guide. */

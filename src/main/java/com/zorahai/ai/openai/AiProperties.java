@@ -31,7 +31,7 @@ record AiProperties(@DefaultValue("./config/prompts") @NotNull Path promptsDir, 
      */
     record EmbeddingSettings(@DefaultValue("true") boolean enabled,
             @DefaultValue("text-embedding-3-small") @NotBlank String model,
-            @DefaultValue("1536") @Min(8) @Max(4096) int dimensions) {
+            @DefaultValue("1536") @Min(8) @Max(3072) int dimensions) {
     }
 
     /**

@@ -419,6 +419,26 @@ public class KnowledgeIndex implements AutoCloseable {
         }
     }
 
+    /** Closes the tenant's local index and deletes its folder (the database and snapshot stay). */
+    public void evict(TenantId tenant) {
+        TenantIndex index = open.remove(tenant);
+        try {
+            if (index != null) {
+                index.close();
+            }
+            Path dir = dir(tenant);
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Collection<TenantId> openTenants() {
         return List.copyOf(open.keySet());
     }

@@ -77,7 +77,7 @@ final class TenantIndex implements Closeable {
         directory = FSDirectory.open(dir);
         snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(mode).setIndexDeletionPolicy(
-                snapshots).setRAMBufferSizeMB(32);
+                snapshots).setRAMBufferSizeMB(32).setCodec(VectorCodec.codec());
         writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();

@@ -12,6 +12,7 @@ import com.zorahai.knowledge.index.KnowledgeIndex;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,8 +64,11 @@ public class KnowledgeService {
     private final Set<TenantId> dirty = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<TenantId, Object> locks = new ConcurrentHashMap<>();
 
+    private final MeterRegistry meters;
+
     KnowledgeService(KnowledgeStore store, KnowledgeIndex index, Chunker chunker, KnowledgeProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.index = index;
         this.chunker = chunker;
@@ -364,6 +368,7 @@ public class KnowledgeService {
             List<QaPair> pairs = store.allQa(tenant);
             pairs.forEach(qa -> entries.add(entry(qa)));
             index.rebuild(tenant, entries, generation);
+            meters.counter("zorah.knowledge.index.rebuilds").increment();
             ready.add(tenant);
             dirty.add(tenant);
             log.info("Knowledge index of tenant {} rebuilt: {} chunks, {} Q&A pairs, generation {}", tenant.value(),
@@ -387,6 +392,7 @@ public class KnowledgeService {
                     Optional<Long> restored = index.restore(tenant);
                     if (restored.isPresent()) {
                         local = restored.get();
+                        meters.counter("zorah.knowledge.index.restores").increment();
                         log.info("Knowledge index of tenant {} restored from its snapshot (generation {})", tenant
                                 .value(), local);
                     }
