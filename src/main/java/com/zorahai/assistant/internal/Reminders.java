@@ -9,7 +9,6 @@ import com.zorahai.whatsapp.WhatsAppMessages;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +72,8 @@ class Reminders {
                     reminder.tenantId().value());
         } catch (ProblemException e) {
             // a number the channel cannot reach: retrying will not help
-            log.warn("Reminder of appointment {} not sent ({}: {})", reminder.appointmentId(), e.type(),
-                    Map.of("tenant", reminder.tenantId().value()));
+            log.warn("Reminder of appointment {} of tenant {} not sent ({})", reminder.appointmentId(),
+                    reminder.tenantId().value(), e.type());
         }
     }
 }
