@@ -5,6 +5,7 @@ import com.zorahai.knowledge.Knowledge;
 import com.zorahai.knowledge.KnowledgeHit;
 import com.zorahai.knowledge.SearchOptions;
 import com.zorahai.tenancy.TenantId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers from the clinic's knowledge without a model: the best Q&A pair or document passage that covers enough of
  * the question ({@code zorah.assistant.min-coverage}) and scores high enough ({@code min-score}), preferring one
- * written in the customer's language. A search that fails counts as no answer.
+ * written in the customer's language, then the one that covers most of the question, then the best score. A search
+ * that fails counts as no answer.
  */
 @Component("assistantKnowledgeAnswers")
 class KnowledgeAnswers {
@@ -45,10 +47,12 @@ class KnowledgeAnswers {
         if (good.isEmpty()) {
             return Optional.empty();
         }
-        KnowledgeHit best = good.stream()
-                .filter(h -> languages.detect(h.text()).orElse(Language.EN) == language)
-                .findFirst()
-                .orElse(good.getFirst());
+        // BM25 favours long texts that repeat the words; for a chat question, covering all of it matters more
+        Comparator<KnowledgeHit> ranking = Comparator
+                .comparing((KnowledgeHit h) -> languages.detect(h.text()).orElse(Language.EN) == language)
+                .thenComparingDouble(KnowledgeHit::coverage)
+                .thenComparingDouble(KnowledgeHit::score);
+        KnowledgeHit best = good.stream().max(ranking).orElseThrow();
         String text = best.kind() == HitKind.QA ? best.text().strip() : passage(best.text());
         return Optional.of(new Answer(text, best.id(), best.kind(), best.score()));
     }
