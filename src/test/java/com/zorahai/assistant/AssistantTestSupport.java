@@ -9,6 +9,7 @@ import static com.zorahai.whatsapp.MetaPayloads.voiceNote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zorahai.assistant.internal.AssistantSettings;
 import com.zorahai.booking.calendar.CalendarAdmin;
 import com.zorahai.booking.calendar.CalendarAdmin.HoursDraft;
 import com.zorahai.booking.calendar.CalendarAdmin.ResourceDraft;
@@ -65,6 +66,9 @@ public abstract class AssistantTestSupport extends WhatsAppTestSupport {
     @Autowired
     protected AssistantEventRecorder events;
 
+    @Autowired
+    protected AssistantSettings assistantSettings;
+
     /** A clinic with a sandbox WhatsApp channel and a built-in calendar. */
     protected record Clinic(String id, String laser, String consultation) {
 
@@ -106,7 +110,13 @@ public abstract class AssistantTestSupport extends WhatsAppTestSupport {
             }
         }
         calendar.replaceHours(tenant, null, hours);
+        botOn(id);
         return new Clinic(id, laser.id().toString(), consultation.id().toString());
+    }
+
+    /** Switches the bot on for the tenant (the test configuration leaves it off by default). */
+    protected void botOn(String tenant) {
+        assistantSettings.put(TenantId.of(tenant), new AssistantSettings.Change(true, List.of(), 2), null);
     }
 
     protected void qa(Clinic clinic, String question, String answer) {

@@ -185,6 +185,7 @@ class ModelConversationTests extends AssistantTestSupport {
         String tenant = WhatsAppTenants.newId();
         String phoneNumberId = "1" + System.nanoTime();
         tenants.create(tenant, "meta", phoneNumberId, "meta-app-secret", Map.of("api_token", "EAAG-test-token"));
+        botOn(tenant);
         String from = "96171" + (100_000 + (int) (Math.random() * 899_999));
         OPENAI.stubFor(get(urlEqualTo("/v21.0/media-photo-1")).willReturn(json("""
                 {"messaging_product": "whatsapp", "url": "%s/files/photo-1", "mime_type": "image/jpeg",

@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param interactiveProviders the WhatsApp providers that show buttons and lists; others get numbered text
  * @param defaultModel the chat model when the tenant names none
  * @param transcriptionLanguageHint whether to pass the conversation's language to speech-to-text
+ * @param botEnabledByDefault whether the bot answers for a tenant that never saved its assistant settings
  */
 @ConfigurationProperties("zorah.assistant")
 @Validated
@@ -45,7 +46,7 @@ record AssistantProperties(@DefaultValue("auto") @NotBlank String engine,
         @DefaultValue({
                 "meta", "dialog360", "sandbox"}) List<String> interactiveProviders,
         @DefaultValue("gpt-4o-mini") @NotBlank String defaultModel,
-        @DefaultValue("true") boolean transcriptionLanguageHint) {
+        @DefaultValue("true") boolean transcriptionLanguageHint, @DefaultValue("true") boolean botEnabledByDefault) {
 
     boolean offlineOnly() {
         return "offline".equalsIgnoreCase(engine);

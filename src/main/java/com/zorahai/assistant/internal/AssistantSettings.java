@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tenant's assistant switches: whether the bot answers, who is told by email when a conversation is handed over,
- * and after how many failures in a row it hands over. A tenant that never saved any gets the defaults: on, nobody
- * emailed, {@code zorah.assistant.max-failures}.
+ * and after how many failures in a row it hands over. A tenant that never saved any gets the defaults:
+ * {@code zorah.assistant.bot-enabled-by-default} (on), nobody emailed, {@code zorah.assistant.max-failures}.
  */
 @Service("assistantSettings")
 public class AssistantSettings {
@@ -57,7 +57,8 @@ public class AssistantSettings {
     }
 
     public Settings get(TenantId tenant) {
-        return find(tenant).orElseGet(() -> new Settings(true, List.of(), properties.maxFailures(), null));
+        return find(tenant).orElseGet(() -> new Settings(properties.botEnabledByDefault(), List.of(),
+                properties.maxFailures(), null));
     }
 
     private Optional<Settings> find(TenantId tenant) {

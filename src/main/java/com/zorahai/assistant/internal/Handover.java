@@ -4,6 +4,7 @@ import com.zorahai.assistant.AssistantHandedOver;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.tenancy.Tenant;
 import com.zorahai.whatsapp.WhatsAppMessages;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a conversation to the clinic's staff: the channel pauses the bot and flags the conversation, the tenant's
- * hand-over addresses get an email, and {@link AssistantHandedOver} goes out. All in the turn's transaction, so a
+ * hand-over addresses (else its reply-to or from address) get an email, and {@link AssistantHandedOver} goes out. All in the turn's transaction, so a
  * turn that fails leaves no half hand-over.
  */
 @Component("assistantHandover")
@@ -32,9 +33,14 @@ class Handover {
         this.events = events;
     }
 
-    void handOver(Turn turn, List<String> notify, Instant at) {
+    /**
+     * Hands the turn's conversation over and tells {@code configured} (the tenant's hand-over addresses), or the
+     * tenant's reply-to or from address when it configured none.
+     */
+    void handOver(Turn turn, List<String> configured, Instant at) {
         String reason = turn.handoverReason == null ? AssistantHandedOver.BOT_FAILED : turn.handoverReason;
         whatsapp.handoff(turn.tenantId(), turn.conversationId, reason, WhatsAppMessages.BOT);
+        List<String> notify = recipients(turn.tenant, configured);
         if (!notify.isEmpty()) {
             try {
                 emails.queue(new OutboundEmail(turn.tenantId(), notify, List.of(), subject(turn), null, null, null,
@@ -48,6 +54,18 @@ class Handover {
                 turn.language.code(), at));
         turn.state.clearDialogue();
         turn.state.failures = 0;
+    }
+
+    static List<String> recipients(Tenant tenant, List<String> configured) {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        Tenant.Email email = tenant.email();
+        if (email == null) {
+            return List.of();
+        }
+        String fallback = email.replyTo() != null && !email.replyTo().isBlank() ? email.replyTo() : email.fromAddress();
+        return fallback == null || fallback.isBlank() ? List.of() : List.of(fallback.strip());
     }
 
     private static String subject(Turn turn) {
