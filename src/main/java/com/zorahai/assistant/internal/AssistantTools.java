@@ -208,7 +208,7 @@ class AssistantTools {
         if (serviceId == null || start.isEmpty()) {
             return error("service_id and start (YYYY-MM-DDTHH:MM) are required");
         }
-        String name = Optional.ofNullable(text(args, "customer_name")).orElse(turn.state.customerName);
+        String name = Optional.ofNullable(text(args, "customer_name")).orElseGet(turn::customerName);
         Gender gender = Gender.find(text(args, "gender")).orElse(turn.state.gender);
         String key = "whatsapp:" + turn.conversationId + ":" + serviceId + ":" + start.get().getEpochSecond();
         NewAppointment request = new NewAppointment(serviceId, start.get(), null, name, turn.phone(), null, gender,

@@ -309,9 +309,7 @@ class BookingDialogue {
         ConversationState state = turn.state;
         Instant start = state.slotStart;
         String key = "whatsapp:" + turn.conversationId + ":" + state.serviceId + ":" + start.getEpochSecond();
-        String name = state.customerName != null
-                ? state.customerName
-                : turn.contact != null && turn.contact.name() != null ? turn.contact.name() : null;
+        String name = turn.customerName();
         NewAppointment request = new NewAppointment(state.serviceId, start, null, name, turn.phone(), null,
                 state.gender, Channel.WHATSAPP, turn.language.code(), null, key);
         try {

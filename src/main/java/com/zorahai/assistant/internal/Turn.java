@@ -79,6 +79,17 @@ final class Turn {
         handoverReason = reason;
     }
 
+    /** The name to book under: the one known, else the WhatsApp profile name, else the number. */
+    String customerName() {
+        if (state.customerName != null && !state.customerName.isBlank()) {
+            return state.customerName;
+        }
+        if (contact != null && contact.name() != null && !contact.name().isBlank()) {
+            return contact.name().strip();
+        }
+        return phone() != null ? phone() : "WhatsApp customer";
+    }
+
     /** The customer's phone number in E.164, when the conversation is with a phone number. */
     String phone() {
         return contact != null && contact.waId() != null ? "+" + contact.waId() : null;
