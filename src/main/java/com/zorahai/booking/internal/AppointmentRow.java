@@ -41,8 +41,12 @@ public record AppointmentRow(UUID id, TenantId tenantId, String provider, String
                 updatedAt);
     }
 
-    /** Whether this row was made by the same request as {@code other} (an idempotent replay). */
+    /**
+     * Whether this row was made by the same request (an idempotent replay): the same service at the same start.
+     * The clinic's API may have adjusted the start it confirmed, so there only the service counts.
+     */
     boolean sameBookingAs(String otherServiceRef, Instant otherStart) {
-        return serviceRef.equals(otherServiceRef) && startAt.equals(otherStart);
+        return serviceRef.equalsIgnoreCase(otherServiceRef)
+                && (startAt.equals(otherStart) || BookingTenant.API.equals(provider));
     }
 }

@@ -102,9 +102,8 @@ public class BookingService {
 
     /**
      * Free slots of the service on the days {@code from} to {@code to} (inclusive, tenant time zone; {@code to}
-     * defaults to {@code from}).
+     * defaults to {@code from}). Not in a transaction: with the clinic's API it waits on a remote call.
      */
-    @Transactional(readOnly = true)
     public Availability availability(TenantId tenantId, String serviceId, LocalDate from, LocalDate to,
             String resourceId) {
         BookingTenant tenant = tenants.resolve(tenantId);
