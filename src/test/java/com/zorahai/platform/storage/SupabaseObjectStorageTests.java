@@ -22,6 +22,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 class SupabaseObjectStorageTests {
@@ -35,8 +36,10 @@ class SupabaseObjectStorageTests {
     @BeforeEach
     void start() {
         supabase.start();
-        storage = new SupabaseObjectStorage(RestClient.builder(), new StorageProperties.Supabase(supabase.baseUrl()
-                + "/", KEY, Duration.ofSeconds(15), 3, Duration.ofMillis(10)));
+        // the JDK client, as StorageConfiguration wires it: no retries of its own under ours
+        storage = new SupabaseObjectStorage(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()),
+                new StorageProperties.Supabase(supabase.baseUrl()
+                        + "/", KEY, Duration.ofSeconds(15), 3, Duration.ofMillis(10)));
     }
 
     @AfterEach
