@@ -1,0 +1,66 @@
+package com.zorahai.analytics.internal;
+
+import com.zorahai.tenancy.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code analytics_events} table and the export queue beside it.
+ */
+@Repository
+public class AnalyticsEventStore {
+
+    static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AnalyticsEventStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Adds the event; {@code false} when the tenant already has one with this source key. */
+    boolean insert(UUID id, TenantId tenant, String type, String subjectId, String sourceEventId,
+            Map<String, Object> properties, Instant occurredAt) {
+        return jdbc.sql("""
+                insert into analytics_events (id, tenant_id, type, subject_id, source_event_id, properties, occurred_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (tenant_id, source_event_id) do nothing""")
+                .params(id, tenant.value(), type, subjectId, sourceEventId, json.writeValueAsString(properties),
+                        Timestamp.from(occurredAt))
+                .update() == 1;
+    }
+
+    void queueForExport(UUID id, TenantId tenant) {
+        jdbc.sql("insert into analytics_export_queue (event_id, tenant_id, recorded_at)"
+                + " select id, tenant_id, recorded_at from analytics_events where id = ?")
+                .param(id)
+                .update();
+    }
+
+    Optional<Object> property(TenantId tenant, String type, String subjectId, String property) {
+        return jdbc.sql("select properties from analytics_events where tenant_id = ? and subject_id = ? and type = ?"
+                + " order by occurred_at desc limit 1")
+                .params(tenant.value(), subjectId, type)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, PROPERTIES).get(property));
+    }
+
+    /** How many events of the type the tenant has (for tests and checks). */
+    public long count(TenantId tenant, String type) {
+        return jdbc.sql("select count(*) from analytics_events where tenant_id = ? and type = ?")
+                .params(tenant.value(), type)
+                .query(Long.class)
+                .single();
+    }
+}
