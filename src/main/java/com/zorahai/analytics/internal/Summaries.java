@@ -92,7 +92,7 @@ public class Summaries {
 
     /** Money per (type, from a quote, currency), and calls per outcome; a quote sent twice counts once (last send). */
     private static final String MONEY = """
-            select type, properties ? 'quote_id' as from_quote,
+            select type, (properties->>'quote_id') is not null as from_quote,
               coalesce(properties->>'total_currency', properties->>'cost_currency') as currency,
               case when type = '%1$s' then coalesce(properties->>'outcome', 'unknown') end as outcome,
               count(*) as n,
@@ -137,7 +137,7 @@ public class Summaries {
                         m.add(rs.getString("type"), rs.getBoolean("from_quote"), rs.getString("currency"),
                                 rs.getString("outcome"), rs.getLong("n"), rs.getBigDecimal("amount"));
                     }
-                    return null;
+                    return m;
                 });
         long openTickets = jdbc.sql(OPEN_TICKETS).params(tenant.value(), to, to).query(Long.class).single();
 
