@@ -142,7 +142,7 @@ public class BigQueryEventExporter {
                 break;
             } catch (RuntimeException e) {
                 callFailed = true;
-                log.warn("BigQuery export of tenant {} failed: {}", tenant, e.getClass().getSimpleName());
+                log.warn("BigQuery export of tenant {} failed: {}", tenant, e.getClass().getSimpleName(), e);
                 queue.failed(tenant, "export failed: " + e.getClass().getSimpleName(), now);
                 metrics.exportFailed(tenant, "call");
                 break;

@@ -55,12 +55,4 @@ public class AnalyticsEventStore {
                 .optional()
                 .map(text -> json.readValue(text, PROPERTIES).get(property));
     }
-
-    /** How many events of the type the tenant has (for tests and checks). */
-    public long count(TenantId tenant, String type) {
-        return jdbc.sql("select count(*) from analytics_events where tenant_id = ? and type = ?")
-                .params(tenant.value(), type)
-                .query(Long.class)
-                .single();
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zorahai.analytics.AnalyticsTestSupport;
+import com.zorahai.analytics.bigquery.BigQueryExportProperties;
 import com.zorahai.crm.ClientId;
 import com.zorahai.email.InboundEmailReceived;
 import com.zorahai.invoicing.InvoiceId;
@@ -128,6 +129,31 @@ class RecordingTests extends AnalyticsTestSupport {
                     .param("%" + tenant.value() + "%").query(Long.class).single()).isZero();
         });
         assertThat(count(tenant, EventTypes.QUOTE_CREATED)).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheExportIsOnNewEventsAreQueuedForBigQuery(@Autowired AnalyticsEventStore store,
+            @Autowired UnansweredGroups groups, @Autowired AnalyticsMetrics metrics) {
+        TenantId tenant = newTenant("UTC");
+        AnalyticsRecorder exporting = new AnalyticsRecorder(store, groups, metrics, new BigQueryExportProperties(
+                "zorah-prod-1", "events", true, "https://bigquery.googleapis.com", null, Duration.ofSeconds(20), 3,
+                false, 500, 20, Duration.ofSeconds(60), true));
+        assertThat(exporting.record(tenant, EventTypes.BOOKING_MADE, "b", "booking-made:b", Map.of(), AT)).isTrue();
+        assertThat(exporting.record(tenant, EventTypes.BOOKING_MADE, "b", "booking-made:b", Map.of(), AT)).isFalse();
+        recorder.record(tenant, EventTypes.BOOKING_MADE, "c", "booking-made:c", Map.of(), AT);
+
+        assertThat(jdbc.sql("select count(*) from analytics_export_queue where tenant_id = ?").param(tenant.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventNeedsATypeAndASourceKey() {
+        TenantId tenant = newTenant("UTC");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> recorder.record(tenant, " ", "s", "k", Map.of(), AT));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> recorder.record(tenant, "booking.made", "s", null, Map.of(), AT));
+        assertThat(recorder.record(tenant, "booking.made", null, "k", null, AT)).isTrue();
     }
 
     private String amount(TenantId tenant, String type) {
