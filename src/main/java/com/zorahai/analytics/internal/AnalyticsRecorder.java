@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one way into {@code analytics_events}: every listener calls {@link #record}. A source event key already
  * recorded for the tenant adds nothing (a unique index decides, so concurrent redeliveries cannot both win). A new
- * event also joins its unanswered-question group and the BigQuery export queue in the same transaction, and counts in
- * the metrics once that transaction commits.
+ * event also adds to its hour in {@code analytics_hourly}, joins its unanswered-question group and the BigQuery
+ * export queue in the same transaction, and counts in the metrics once that transaction commits.
  */
 @Service
 public class AnalyticsRecorder {
@@ -26,13 +26,15 @@ public class AnalyticsRecorder {
     static final int MAX_KEY = 300;
 
     private final AnalyticsEventStore store;
+    private final Rollups rollups;
     private final UnansweredGroups unanswered;
     private final AnalyticsMetrics metrics;
     private final BigQueryExportProperties export;
 
-    AnalyticsRecorder(AnalyticsEventStore store, UnansweredGroups unanswered, AnalyticsMetrics metrics,
-            BigQueryExportProperties export) {
+    AnalyticsRecorder(AnalyticsEventStore store, Rollups rollups, UnansweredGroups unanswered,
+            AnalyticsMetrics metrics, BigQueryExportProperties export) {
         this.store = store;
+        this.rollups = rollups;
         this.unanswered = unanswered;
         this.metrics = metrics;
         this.export = export;
@@ -70,6 +72,7 @@ public class AnalyticsRecorder {
         if (!store.insert(id, tenant, type, subjectId, sourceEventId, values, occurredAt)) {
             return false;
         }
+        rollups.add(id);
         String channel = EventTypes.unansweredChannel(type, values);
         if (channel != null && values.get("question") instanceof String question && !question.isBlank()) {
             unanswered.add(tenant, id, question, channel, occurredAt);

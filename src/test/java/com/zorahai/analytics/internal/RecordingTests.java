@@ -133,11 +133,13 @@ class RecordingTests extends AnalyticsTestSupport {
 
     @Test
     void whileTheExportIsOnNewEventsAreQueuedForBigQuery(@Autowired AnalyticsEventStore store,
-            @Autowired UnansweredGroups groups, @Autowired AnalyticsMetrics metrics) {
+            @Autowired Rollups rollups, @Autowired UnansweredGroups groups, @Autowired AnalyticsMetrics metrics) {
         TenantId tenant = newTenant("UTC");
-        AnalyticsRecorder exporting = new AnalyticsRecorder(store, groups, metrics, new BigQueryExportProperties(
-                "zorah-prod-1", "events", true, "https://bigquery.googleapis.com", null, Duration.ofSeconds(20), 3,
-                false, 500, 20, Duration.ofSeconds(60), true));
+        AnalyticsRecorder exporting = new AnalyticsRecorder(store, rollups, groups, metrics,
+                new BigQueryExportProperties(
+                        "zorah-prod-1", "events", true, "https://bigquery.googleapis.com", null, Duration.ofSeconds(20),
+                        3,
+                        false, 500, 20, Duration.ofSeconds(60), true));
         assertThat(exporting.record(tenant, EventTypes.BOOKING_MADE, "b", "booking-made:b", Map.of(), AT)).isTrue();
         assertThat(exporting.record(tenant, EventTypes.BOOKING_MADE, "b", "booking-made:b", Map.of(), AT)).isFalse();
         recorder.record(tenant, EventTypes.BOOKING_MADE, "c", "booking-made:c", Map.of(), AT);

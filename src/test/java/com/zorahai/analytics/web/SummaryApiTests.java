@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zorahai.analytics.AnalyticsTestSupport;
 import com.zorahai.analytics.internal.EventTypes;
+import com.zorahai.analytics.internal.Rollups;
 import com.zorahai.identity.Role;
 import com.zorahai.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -23,6 +25,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class SummaryApiTests extends AnalyticsTestSupport {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Autowired
+    Rollups rollups;
 
     private static Instant march(int day, int hour) {
         return LocalDateTime.of(2026, 3, day, hour, 0).atZone(NEW_YORK).toInstant();
@@ -213,6 +218,39 @@ class SummaryApiTests extends AnalyticsTestSupport {
                 .extractingPath("$.bookings.made").isEqualTo(1);
         assertThat(summary(tokyo, "?from=2026-03-09T15:00:00Z&to=2026-03-09T15:00:01Z")).hasStatusOk()
                 .bodyJson().extractingPath("$.bookings.made").isEqualTo(1);
+    }
+
+    @Test
+    void inAZoneHalfAnHourOffUtcTheHoursADayOnlyPartlyCoversAreReadFromTheEvents() {
+        TenantId kolkata = newTenant("Asia/Kolkata");
+        // 10 March in Kolkata (UTC+05:30) runs from 18:30 UTC on the 9th to 18:30 UTC on the 10th
+        record(kolkata, EventTypes.BOOKING_MADE, "out-1", Instant.parse("2026-03-09T18:29:59Z"));
+        record(kolkata, EventTypes.BOOKING_MADE, "in-1", Instant.parse("2026-03-09T18:30:00Z"));
+        record(kolkata, EventTypes.BOOKING_MADE, "in-2", Instant.parse("2026-03-09T18:45:00Z"));
+        record(kolkata, EventTypes.BOOKING_MADE, "in-3", Instant.parse("2026-03-10T10:00:00Z"));
+        record(kolkata, EventTypes.BOOKING_MADE, "in-4", Instant.parse("2026-03-10T18:15:00Z"));
+        record(kolkata, EventTypes.BOOKING_MADE, "out-2", Instant.parse("2026-03-10T18:30:00Z"));
+        record(kolkata, EventTypes.TICKET_OPENED, "t1", Instant.parse("2026-03-10T18:20:00Z"));
+        record(kolkata, EventTypes.TICKET_OPENED, "t2", Instant.parse("2026-03-10T18:40:00Z"));
+
+        assertThat(summary(kolkata, "?from=2026-03-10&to=2026-03-10")).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.bookings.made").isEqualTo(4);
+            assertThat(json).extractingPath("$.tickets.opened").isEqualTo(1);
+            assertThat(json).extractingPath("$.tickets.open").isEqualTo(1);
+        });
+    }
+
+    @Test
+    void rebuildingTheHourlySumsFromTheEventsChangesNothing() throws Exception {
+        TenantId tenant = newTenant("America/New_York");
+        fixture(tenant);
+        String before = summary(tenant, "?from=2026-03-01&to=2026-03-31").getResponse().getContentAsString();
+        long hours = jdbc.sql("select count(*) from analytics_hourly where tenant_id = ?").param(tenant.value())
+                .query(Long.class).single();
+
+        assertThat(rollups.rebuild(tenant)).isEqualTo(hours);
+        assertThat(summary(tenant, "?from=2026-03-01&to=2026-03-31").getResponse().getContentAsString())
+                .isEqualTo(before);
     }
 
     @Test
