@@ -12,7 +12,10 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -49,93 +52,111 @@ public class Timeseries {
         }
     }
 
+    private static final String COUNT = "sum(events)";
+
     /**
-     * What can be charted.
-     *
-     * @param aggregate the SQL aggregate over the matching events of a bucket
-     * @param currencyKey for amounts: the property holding the currency, which the request must match
+     * What can be charted: the SQL aggregate over the matching events of a bucket, the same over their hourly sums
+     * (none for distinct counts and medians, which need the events), and for amounts the property holding the
+     * currency the request must match.
      */
     public enum Metric {
-        CONVERSATIONS("count(distinct subject_id)", null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES("count(*)",
-                null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES_ANSWERED("count(*)", null,
-                        EventTypes.WHATSAPP_MESSAGE_ANSWERED), UNANSWERED("count(*)", null,
+        CONVERSATIONS("count(distinct subject_id)", null, null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES(
+                "count(*)", COUNT, null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES_ANSWERED("count(*)", COUNT,
+                        null, EventTypes.WHATSAPP_MESSAGE_ANSWERED), UNANSWERED("count(*)", COUNT, null,
                                 EventTypes.WHATSAPP_UNANSWERED), BOT_ANSWER_RATE(
                                         "round(count(*) filter (where " + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
                                                 + ")::numeric / count(*), 4)",
-                                        null, EventTypes.WHATSAPP_MESSAGE_ANSWERED,
+                                        "round(sum(events) filter (where "
+                                                + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
+                                                + ")::numeric / nullif(sum(events), 0), 4)",
+                                        null,
+                                        EventTypes.WHATSAPP_MESSAGE_ANSWERED,
                                         EventTypes.WHATSAPP_UNANSWERED), MEDIAN_FIRST_RESPONSE_MS(
-                                                "round(percentile_cont(0.5) within group (order by "
-                                                        + number("first_response_ms")
-                                                        + ")::numeric)",
-                                                null, EventTypes.WHATSAPP_MESSAGE_ANSWERED), HAND_OVERS("count(*)",
+                                                "round(percentile_cont(0.5) within group (order by value)::numeric)",
+                                                null, null,
+                                                EventTypes.WHATSAPP_MESSAGE_ANSWERED), HAND_OVERS("count(*)", COUNT,
                                                         null, EventTypes.WHATSAPP_HANDED_OVER), BOOKINGS("count(*)",
-                                                                null,
-                                                                EventTypes.BOOKING_MADE), CANCELLATIONS("count(*)",
-                                                                        null, EventTypes.BOOKING_CANCELLED), NO_SHOWS(
-                                                                                "count(*)", null,
+                                                                COUNT, null, EventTypes.BOOKING_MADE), CANCELLATIONS(
+                                                                        "count(*)", COUNT, null,
+                                                                        EventTypes.BOOKING_CANCELLED), NO_SHOWS(
+                                                                                "count(*)", COUNT, null,
                                                                                 EventTypes.BOOKING_NO_SHOW), QUOTES_CREATED(
-                                                                                        "count(*)", null,
+                                                                                        "count(*)", COUNT, null,
                                                                                         EventTypes.QUOTE_CREATED), QUOTES_SENT(
                                                                                                 "count(distinct subject_id)",
-                                                                                                null,
+                                                                                                null, null,
                                                                                                 EventTypes.QUOTE_SENT), QUOTES_ACCEPTED(
                                                                                                         "count(distinct subject_id)",
-                                                                                                        null,
+                                                                                                        null, null,
                                                                                                         EventTypes.QUOTE_ACCEPTED), INVOICES_ISSUED(
                                                                                                                 "count(*)",
+                                                                                                                COUNT,
                                                                                                                 null,
                                                                                                                 EventTypes.INVOICE_ISSUED), INVOICES_PAID(
                                                                                                                         "count(*)",
+                                                                                                                        COUNT,
                                                                                                                         null,
                                                                                                                         EventTypes.INVOICE_PAID), REVENUE(
                                                                                                                                 "sum(" + number(
                                                                                                                                         "total_amount")
                                                                                                                                         + ")",
+                                                                                                                                "sum(amount)",
                                                                                                                                 "total_currency",
                                                                                                                                 EventTypes.INVOICE_PAID), CALLS(
                                                                                                                                         "count(*)",
+                                                                                                                                        COUNT,
                                                                                                                                         null,
                                                                                                                                         EventTypes.CALL_ENDED), CALL_MINUTES(
                                                                                                                                                 "round(sum("
                                                                                                                                                         + number(
                                                                                                                                                                 "duration_seconds")
                                                                                                                                                         + ") / 60, 1)",
+                                                                                                                                                "round(sum(measure) / 60, 1)",
                                                                                                                                                 null,
                                                                                                                                                 EventTypes.CALL_ENDED), CALL_COST(
                                                                                                                                                         "sum(" + number(
                                                                                                                                                                 "cost_amount")
                                                                                                                                                                 + ")",
+                                                                                                                                                        "sum(amount)",
                                                                                                                                                         "cost_currency",
                                                                                                                                                         EventTypes.CALL_ENDED), TICKETS_OPENED(
                                                                                                                                                                 "count(*)",
+                                                                                                                                                                COUNT,
                                                                                                                                                                 null,
                                                                                                                                                                 EventTypes.TICKET_OPENED), TICKETS_RESOLVED(
                                                                                                                                                                         "count(*)",
+                                                                                                                                                                        COUNT,
                                                                                                                                                                         null,
                                                                                                                                                                         EventTypes.TICKET_RESOLVED), SLA_BREACHES(
                                                                                                                                                                                 "count(*) filter (where "
                                                                                                                                                                                         + flag("sla_breached")
                                                                                                                                                                                         + ")",
+                                                                                                                                                                                "sum(flagged)",
                                                                                                                                                                                 null,
                                                                                                                                                                                 EventTypes.TICKET_RESOLVED), HELPDESK_ANSWERS(
                                                                                                                                                                                         "count(*)",
+                                                                                                                                                                                        COUNT,
                                                                                                                                                                                         null,
                                                                                                                                                                                         EventTypes.HELPDESK_ANSWERED), HELPDESK_GROUNDED_RATE(
                                                                                                                                                                                                 "round(count(*) filter (where "
                                                                                                                                                                                                         + flag("grounded")
                                                                                                                                                                                                         + ")::numeric / count(*), 4)",
+                                                                                                                                                                                                "round(sum(flagged)::numeric / nullif(sum(events), 0), 4)",
                                                                                                                                                                                                 null,
                                                                                                                                                                                                 EventTypes.HELPDESK_ANSWERED), EMAILS_RECEIVED(
                                                                                                                                                                                                         "count(*)",
+                                                                                                                                                                                                        COUNT,
                                                                                                                                                                                                         null,
                                                                                                                                                                                                         EventTypes.EMAIL_RECEIVED);
 
         private final String aggregate;
+        private final String rollupAggregate;
         private final String currencyKey;
         private final String[] types;
 
-        Metric(String aggregate, String currencyKey, String... types) {
+        Metric(String aggregate, String rollupAggregate, String currencyKey, String... types) {
             this.aggregate = aggregate;
+            this.rollupAggregate = rollupAggregate;
             this.currencyKey = currencyKey;
             this.types = types;
         }
@@ -196,14 +217,37 @@ public class Timeseries {
             }
         }
         List<LocalDate> buckets = buckets(period, interval);
-        String sql = "select date_trunc(?, occurred_at at time zone ?)::date as bucket, " + metric.aggregate
-                + " as value from analytics_events where tenant_id = ? and type = any(?)"
-                + " and occurred_at >= ? and occurred_at < ?"
-                + (metric.isAmount() ? " and properties->>'" + metric.currencyKey + "' = ?" : "")
-                + " group by 1";
-        List<Object> params = new ArrayList<>(List.of(interval == Interval.DAY ? "day" : "week",
-                period.zone().getId(), tenant.value(), metric.types, Timestamp.from(period.from()),
-                Timestamp.from(period.to())));
+        String unit = interval == Interval.DAY ? "day" : "week";
+        String sql;
+        List<Object> params;
+        if (metric.rollupAggregate != null && wholeHours(period)) {
+            // every local midnight is a UTC hour: whole hours from the rollups, the period's edges from the events
+            Instant firstHour = ceilHour(period.from());
+            Instant lastHour = period.to().truncatedTo(ChronoUnit.HOURS);
+            if (!firstHour.isBefore(lastHour)) {
+                firstHour = period.to();
+                lastHour = period.to();
+            }
+            sql = "select date_trunc(?, hour at time zone ?)::date as bucket, " + metric.rollupAggregate
+                    + " as value from (select type, hour, currency, " + Rollups.SUMS + " from analytics_hourly"
+                    + " where tenant_id = ? and type = any(?) and hour >= ? and hour < ?"
+                    + " union all select type, hour, currency, " + Rollups.SUMS + " from (select " + Rollups.COLUMNS
+                    + " from analytics_events where tenant_id = ? and type = any(?) and (occurred_at >= ?"
+                    + " and occurred_at < ? or occurred_at >= ? and occurred_at < ?)) edges) sums"
+                    + (metric.isAmount() ? " where currency = ?" : "") + " group by 1";
+            params = new ArrayList<>(List.of(unit, period.zone().getId(), tenant.value(), metric.types,
+                    Timestamp.from(firstHour), Timestamp.from(lastHour), tenant.value(), metric.types,
+                    Timestamp.from(period.from()), Timestamp.from(firstHour), Timestamp.from(lastHour),
+                    Timestamp.from(period.to())));
+        } else {
+            sql = "select date_trunc(?, occurred_at at time zone ?)::date as bucket, " + metric.aggregate
+                    + " as value from analytics_events where tenant_id = ? and type = any(?)"
+                    + " and occurred_at >= ? and occurred_at < ?"
+                    + (metric.isAmount() ? " and properties->>'" + metric.currencyKey + "' = ?" : "")
+                    + " group by 1";
+            params = new ArrayList<>(List.of(unit, period.zone().getId(), tenant.value(), metric.types,
+                    Timestamp.from(period.from()), Timestamp.from(period.to())));
+        }
         if (metric.isAmount()) {
             params.add(code);
         }
@@ -223,6 +267,27 @@ public class Timeseries {
         }
         return new Series(metric.value(), interval.name().toLowerCase(Locale.ROOT), period.zone().getId(), code,
                 period.from(), period.to(), points);
+    }
+
+    /** Whether the zone's offset is a whole number of hours throughout the period. */
+    static boolean wholeHours(Period period) {
+        ZoneRules rules = period.zone().getRules();
+        if (rules.getOffset(period.from()).getTotalSeconds() % 3600 != 0) {
+            return false;
+        }
+        ZoneOffsetTransition transition = rules.nextTransition(period.from());
+        while (transition != null && transition.getInstant().isBefore(period.to())) {
+            if (transition.getOffsetAfter().getTotalSeconds() % 3600 != 0) {
+                return false;
+            }
+            transition = rules.nextTransition(transition.getInstant());
+        }
+        return true;
+    }
+
+    private static Instant ceilHour(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);
     }
 
     private static int scale(String code) {

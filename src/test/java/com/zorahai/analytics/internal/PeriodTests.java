@@ -76,6 +76,17 @@ class PeriodTests {
     }
 
     @Test
+    void hourlySumsServeZonesWhoseOffsetIsAWholeNumberOfHoursThroughoutThePeriod() {
+        assertThat(Timeseries.wholeHours(Period.parse("2026-01-01", "2026-12-31", NEW_YORK, NOW, 400))).isTrue();
+        assertThat(Timeseries.wholeHours(Period.parse("2026-01-01", "2026-12-31", ZoneId.of("Asia/Kolkata"), NOW,
+                400))).isFalse();
+        // Lord Howe Island moves by half an hour in April
+        ZoneId lordHowe = ZoneId.of("Australia/Lord_Howe");
+        assertThat(Timeseries.wholeHours(Period.parse("2026-01-10", "2026-01-20", lordHowe, NOW, 400))).isTrue();
+        assertThat(Timeseries.wholeHours(Period.parse("2026-03-20", "2026-04-20", lordHowe, NOW, 400))).isFalse();
+    }
+
+    @Test
     void theDueReportIsYesterdaysOnceTheHourHasComeInTheTenantsZone() {
         // 10:00 UTC is 12:00 in Beirut (UTC+2 in November) and 05:00 in New York
         assertThat(DailyReports.dueDate(BEIRUT, 8, NOW)).isEqualTo(LocalDate.of(2026, 11, 23));

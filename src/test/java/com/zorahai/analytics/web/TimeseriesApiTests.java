@@ -68,6 +68,35 @@ class TimeseriesApiTests extends AnalyticsTestSupport {
     }
 
     @Test
+    void inAZoneHalfAnHourOffUtcDaysAreCutAtItsOwnMidnight() {
+        TenantId tenant = newTenant("Asia/Kolkata");
+        record(tenant, EventTypes.CALL_ENDED, "k1", Instant.parse("2026-03-09T18:29:59Z"), Map.of("duration_seconds",
+                60)); // 9 March, 23:59:59
+        record(tenant, EventTypes.CALL_ENDED, "k2", Instant.parse("2026-03-09T18:30:00Z"), Map.of("duration_seconds",
+                90)); // 10 March, 00:00
+        record(tenant, EventTypes.CALL_ENDED, "k3", Instant.parse("2026-03-10T12:00:00Z"), Map.of("duration_seconds",
+                30));
+
+        assertThat(series(tenant, "?metric=call_minutes&from=2026-03-09&to=2026-03-10")).hasStatusOk().bodyJson()
+                .extractingPath("$.points[*].value").isEqualTo(List.of(1.0, 2.0));
+        assertThat(series(tenant, "?metric=calls&from=2026-03-09&to=2026-03-10")).hasStatusOk().bodyJson()
+                .extractingPath("$.points[*].value").isEqualTo(List.of(1, 2));
+    }
+
+    @Test
+    void aPeriodGivenToTheSecondCountsOnlyWhatIsInsideIt() {
+        TenantId tenant = newTenant("UTC");
+        record(tenant, EventTypes.BOOKING_MADE, "a", Instant.parse("2026-05-04T10:10:00Z"));
+        record(tenant, EventTypes.BOOKING_MADE, "b", Instant.parse("2026-05-04T10:40:00Z"));
+        record(tenant, EventTypes.BOOKING_MADE, "c", Instant.parse("2026-05-04T12:20:00Z"));
+        record(tenant, EventTypes.BOOKING_MADE, "d", Instant.parse("2026-05-04T12:50:00Z"));
+        assertThat(series(tenant, "?metric=bookings&from=2026-05-04T10:30:00Z&to=2026-05-04T12:30:00Z"))
+                .hasStatusOk().bodyJson().extractingPath("$.points[*].value").isEqualTo(List.of(2));
+        assertThat(series(tenant, "?metric=bookings&from=2026-05-04T10:30:00Z&to=2026-05-04T10:50:00Z"))
+                .hasStatusOk().bodyJson().extractingPath("$.points[*].value").isEqualTo(List.of(1));
+    }
+
+    @Test
     void amountsAreSummedInOneCurrencyTheTenantsByDefault() {
         TenantId tenant = newTenant("UTC");
         Instant at = Instant.parse("2026-05-04T12:00:00Z");
