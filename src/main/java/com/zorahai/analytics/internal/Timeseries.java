@@ -60,94 +60,101 @@ public class Timeseries {
      * currency the request must match.
      */
     public enum Metric {
-        CONVERSATIONS("count(distinct subject_id)", null, null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES(
-                "count(*)", COUNT, null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES_ANSWERED("count(*)", COUNT,
-                        null, EventTypes.WHATSAPP_MESSAGE_ANSWERED), UNANSWERED("count(*)", COUNT, null,
-                                EventTypes.WHATSAPP_UNANSWERED), BOT_ANSWER_RATE(
-                                        "round(count(*) filter (where " + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
-                                                + ")::numeric / count(*), 4)",
-                                        "round(sum(events) filter (where "
-                                                + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
-                                                + ")::numeric / nullif(sum(events), 0), 4)",
-                                        null,
-                                        EventTypes.WHATSAPP_MESSAGE_ANSWERED,
-                                        EventTypes.WHATSAPP_UNANSWERED), MEDIAN_FIRST_RESPONSE_MS(
-                                                "round(percentile_cont(0.5) within group (order by value)::numeric)",
-                                                null, null,
-                                                EventTypes.WHATSAPP_MESSAGE_ANSWERED), HAND_OVERS("count(*)", COUNT,
-                                                        null, EventTypes.WHATSAPP_HANDED_OVER), BOOKINGS("count(*)",
-                                                                COUNT, null, EventTypes.BOOKING_MADE), CANCELLATIONS(
-                                                                        "count(*)", COUNT, null,
-                                                                        EventTypes.BOOKING_CANCELLED), NO_SHOWS(
+        CONVERSATIONS("count(distinct subject_id collate \"C\")", null, null,
+                EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES(
+                        "count(*)", COUNT, null, EventTypes.WHATSAPP_MESSAGE_RECEIVED), MESSAGES_ANSWERED("count(*)",
+                                COUNT,
+                                null, EventTypes.WHATSAPP_MESSAGE_ANSWERED), UNANSWERED("count(*)", COUNT, null,
+                                        EventTypes.WHATSAPP_UNANSWERED), BOT_ANSWER_RATE(
+                                                "round(count(*) filter (where "
+                                                        + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
+                                                        + ")::numeric / count(*), 4)",
+                                                "round(sum(events) filter (where "
+                                                        + is(EventTypes.WHATSAPP_MESSAGE_ANSWERED)
+                                                        + ")::numeric / nullif(sum(events), 0), 4)",
+                                                null,
+                                                EventTypes.WHATSAPP_MESSAGE_ANSWERED,
+                                                EventTypes.WHATSAPP_UNANSWERED), MEDIAN_FIRST_RESPONSE_MS(
+                                                        "round(percentile_cont(0.5) within group (order by value)::numeric)",
+                                                        null, null,
+                                                        EventTypes.WHATSAPP_MESSAGE_ANSWERED), HAND_OVERS("count(*)",
+                                                                COUNT,
+                                                                null,
+                                                                EventTypes.WHATSAPP_HANDED_OVER), BOOKINGS("count(*)",
+                                                                        COUNT, null,
+                                                                        EventTypes.BOOKING_MADE), CANCELLATIONS(
                                                                                 "count(*)", COUNT, null,
-                                                                                EventTypes.BOOKING_NO_SHOW), QUOTES_CREATED(
+                                                                                EventTypes.BOOKING_CANCELLED), NO_SHOWS(
                                                                                         "count(*)", COUNT, null,
-                                                                                        EventTypes.QUOTE_CREATED), QUOTES_SENT(
-                                                                                                "count(distinct subject_id)",
-                                                                                                null, null,
-                                                                                                EventTypes.QUOTE_SENT), QUOTES_ACCEPTED(
+                                                                                        EventTypes.BOOKING_NO_SHOW), QUOTES_CREATED(
+                                                                                                "count(*)", COUNT, null,
+                                                                                                EventTypes.QUOTE_CREATED), QUOTES_SENT(
                                                                                                         "count(distinct subject_id)",
                                                                                                         null, null,
-                                                                                                        EventTypes.QUOTE_ACCEPTED), INVOICES_ISSUED(
-                                                                                                                "count(*)",
-                                                                                                                COUNT,
+                                                                                                        EventTypes.QUOTE_SENT), QUOTES_ACCEPTED(
+                                                                                                                "count(distinct subject_id)",
                                                                                                                 null,
-                                                                                                                EventTypes.INVOICE_ISSUED), INVOICES_PAID(
+                                                                                                                null,
+                                                                                                                EventTypes.QUOTE_ACCEPTED), INVOICES_ISSUED(
                                                                                                                         "count(*)",
                                                                                                                         COUNT,
                                                                                                                         null,
-                                                                                                                        EventTypes.INVOICE_PAID), REVENUE(
-                                                                                                                                "sum(" + number(
-                                                                                                                                        "total_amount")
-                                                                                                                                        + ")",
-                                                                                                                                "sum(amount)",
-                                                                                                                                "total_currency",
-                                                                                                                                EventTypes.INVOICE_PAID), CALLS(
-                                                                                                                                        "count(*)",
-                                                                                                                                        COUNT,
-                                                                                                                                        null,
-                                                                                                                                        EventTypes.CALL_ENDED), CALL_MINUTES(
-                                                                                                                                                "round(sum("
-                                                                                                                                                        + number(
-                                                                                                                                                                "duration_seconds")
-                                                                                                                                                        + ") / 60, 1)",
-                                                                                                                                                "round(sum(measure) / 60, 1)",
+                                                                                                                        EventTypes.INVOICE_ISSUED), INVOICES_PAID(
+                                                                                                                                "count(*)",
+                                                                                                                                COUNT,
+                                                                                                                                null,
+                                                                                                                                EventTypes.INVOICE_PAID), REVENUE(
+                                                                                                                                        "sum(" + number(
+                                                                                                                                                "total_amount")
+                                                                                                                                                + ")",
+                                                                                                                                        "sum(amount)",
+                                                                                                                                        "total_currency",
+                                                                                                                                        EventTypes.INVOICE_PAID), CALLS(
+                                                                                                                                                "count(*)",
+                                                                                                                                                COUNT,
                                                                                                                                                 null,
-                                                                                                                                                EventTypes.CALL_ENDED), CALL_COST(
-                                                                                                                                                        "sum(" + number(
-                                                                                                                                                                "cost_amount")
-                                                                                                                                                                + ")",
-                                                                                                                                                        "sum(amount)",
-                                                                                                                                                        "cost_currency",
-                                                                                                                                                        EventTypes.CALL_ENDED), TICKETS_OPENED(
-                                                                                                                                                                "count(*)",
-                                                                                                                                                                COUNT,
-                                                                                                                                                                null,
-                                                                                                                                                                EventTypes.TICKET_OPENED), TICKETS_RESOLVED(
+                                                                                                                                                EventTypes.CALL_ENDED), CALL_MINUTES(
+                                                                                                                                                        "round(sum("
+                                                                                                                                                                + number(
+                                                                                                                                                                        "duration_seconds")
+                                                                                                                                                                + ") / 60, 1)",
+                                                                                                                                                        "round(sum(measure) / 60, 1)",
+                                                                                                                                                        null,
+                                                                                                                                                        EventTypes.CALL_ENDED), CALL_COST(
+                                                                                                                                                                "sum(" + number(
+                                                                                                                                                                        "cost_amount")
+                                                                                                                                                                        + ")",
+                                                                                                                                                                "sum(amount)",
+                                                                                                                                                                "cost_currency",
+                                                                                                                                                                EventTypes.CALL_ENDED), TICKETS_OPENED(
                                                                                                                                                                         "count(*)",
                                                                                                                                                                         COUNT,
                                                                                                                                                                         null,
-                                                                                                                                                                        EventTypes.TICKET_RESOLVED), SLA_BREACHES(
-                                                                                                                                                                                "count(*) filter (where "
-                                                                                                                                                                                        + flag("sla_breached")
-                                                                                                                                                                                        + ")",
-                                                                                                                                                                                "sum(flagged)",
+                                                                                                                                                                        EventTypes.TICKET_OPENED), TICKETS_RESOLVED(
+                                                                                                                                                                                "count(*)",
+                                                                                                                                                                                COUNT,
                                                                                                                                                                                 null,
-                                                                                                                                                                                EventTypes.TICKET_RESOLVED), HELPDESK_ANSWERS(
-                                                                                                                                                                                        "count(*)",
-                                                                                                                                                                                        COUNT,
+                                                                                                                                                                                EventTypes.TICKET_RESOLVED), SLA_BREACHES(
+                                                                                                                                                                                        "count(*) filter (where "
+                                                                                                                                                                                                + flag("sla_breached")
+                                                                                                                                                                                                + ")",
+                                                                                                                                                                                        "sum(flagged)",
                                                                                                                                                                                         null,
-                                                                                                                                                                                        EventTypes.HELPDESK_ANSWERED), HELPDESK_GROUNDED_RATE(
-                                                                                                                                                                                                "round(count(*) filter (where "
-                                                                                                                                                                                                        + flag("grounded")
-                                                                                                                                                                                                        + ")::numeric / count(*), 4)",
-                                                                                                                                                                                                "round(sum(flagged)::numeric / nullif(sum(events), 0), 4)",
+                                                                                                                                                                                        EventTypes.TICKET_RESOLVED), HELPDESK_ANSWERS(
+                                                                                                                                                                                                "count(*)",
+                                                                                                                                                                                                COUNT,
                                                                                                                                                                                                 null,
-                                                                                                                                                                                                EventTypes.HELPDESK_ANSWERED), EMAILS_RECEIVED(
-                                                                                                                                                                                                        "count(*)",
-                                                                                                                                                                                                        COUNT,
+                                                                                                                                                                                                EventTypes.HELPDESK_ANSWERED), HELPDESK_GROUNDED_RATE(
+                                                                                                                                                                                                        "round(count(*) filter (where "
+                                                                                                                                                                                                                + flag("grounded")
+                                                                                                                                                                                                                + ")::numeric / count(*), 4)",
+                                                                                                                                                                                                        "round(sum(flagged)::numeric / nullif(sum(events), 0), 4)",
                                                                                                                                                                                                         null,
-                                                                                                                                                                                                        EventTypes.EMAIL_RECEIVED);
+                                                                                                                                                                                                        EventTypes.HELPDESK_ANSWERED), EMAILS_RECEIVED(
+                                                                                                                                                                                                                "count(*)",
+                                                                                                                                                                                                                COUNT,
+                                                                                                                                                                                                                null,
+                                                                                                                                                                                                                EventTypes.EMAIL_RECEIVED);
 
         private final String aggregate;
         private final String rollupAggregate;

@@ -118,17 +118,17 @@ class RecordingTests extends AnalyticsTestSupport {
         TenantId tenant = newTenant("UTC");
         QuoteCreated created = new QuoteCreated(tenant, QuoteId.of(UUID.randomUUID()), "Q-000002", null,
                 Money.of("10", "USD"), AT);
-        transactions.executeWithoutResult(s -> {
-            events.publishEvent(created);
-            events.publishEvent(created);
-        });
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(count(tenant, EventTypes.QUOTE_CREATED)).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                    .param("%" + tenant.value() + "%").query(Long.class).single()).isZero();
-        });
-        assertThat(count(tenant, EventTypes.QUOTE_CREATED)).isEqualTo(1);
+        // the second publication is what the registry does after a crash: the same event, delivered again
+        for (int delivery = 0; delivery < 2; delivery++) {
+            transactions.executeWithoutResult(s -> events.publishEvent(created));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(count(tenant, EventTypes.QUOTE_CREATED)).isEqualTo(1);
+                assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                        .param("%" + tenant.value() + "%").query(Long.class).single()).isZero();
+            });
+        }
+        assertThat(jdbc.sql("select events from analytics_hourly where tenant_id = ?").param(tenant.value())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
