@@ -1,6 +1,6 @@
 /**
- * AI: structured extraction of travel requests from email, through OpenAI when a key is set and a local rule-based
- * extractor otherwise or whenever the model fails.
+ * AI: one gateway to language models: structured extraction of travel requests from email (OpenAI, or local rules
+ * otherwise and whenever the model fails), chat completions and embeddings (present only when OpenAI is configured).
  */
 @ApplicationModule(allowedDependencies = {"platform", "tenancy"})
 package com.zorahai.ai;

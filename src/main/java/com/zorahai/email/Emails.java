@@ -9,8 +9,10 @@ import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,6 +36,15 @@ public class Emails {
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
+    /** Extra headers per email. */
+    static final int MAX_HEADERS = 20;
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,75}");
+
+    /** Headers SendGrid sets itself and refuses in {@code headers}; compared in lower case. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("x-sg-id", "x-sg-eid", "received", "dkim-signature",
+            "content-type", "content-transfer-encoding", "to", "from", "subject", "reply-to", "cc", "bcc");
+
     private final EmailRenderer renderer;
     private final Outbox outbox;
 
@@ -47,7 +58,7 @@ public class Emails {
      * caller's transaction, so the email goes out only if the caller's changes commit.
      *
      * @throws ProblemException 400 naming the field for a missing or invalid recipient, subject, body, template,
-     *         attachment or key
+     *         attachment, header or key
      */
     public UUID queue(OutboundEmail email) {
         if (email == null) {
@@ -67,6 +78,7 @@ public class Emails {
         String subject = subject(email.subject());
         String key = idempotencyKey(email.idempotencyKey());
         List<OutboundEmail.Attachment> attachments = attachments(email.attachments());
+        Map<String, String> headers = headers(email.headers());
 
         String html;
         String text;
@@ -84,7 +96,8 @@ public class Emails {
         } else {
             throw ProblemException.invalidField("template", "give a template, html or text");
         }
-        return outbox.add(new OutboxEntry(email.tenantId(), to, cc, subject, html, text, template, attachments, key));
+        return outbox.add(new OutboxEntry(email.tenantId(), to, cc, subject, html, text, template, attachments, key,
+                headers));
     }
 
     private static List<String> addresses(String field, List<String> given) {
@@ -132,6 +145,34 @@ public class Emails {
             throw ProblemException.invalidField("idempotencyKey", "must be 1 to 255 characters");
         }
         return key;
+    }
+
+    /** Names that are tokens and not set by the provider; one-line values a line may hold (RFC 5322: 998). */
+    private static Map<String, String> headers(Map<String, String> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        if (given.size() > MAX_HEADERS) {
+            throw ProblemException.invalidField("headers", "at most " + MAX_HEADERS + " headers");
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, String> header : given.entrySet()) {
+            String name = header.getKey() == null ? "" : header.getKey().strip();
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw ProblemException.invalidField("headers", "a header name must be letters, digits and dashes");
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (RESERVED_HEADERS.contains(lower) || !seen.add(lower)) {
+                throw ProblemException.invalidField("headers." + name, "is set by the email itself");
+            }
+            String value = header.getValue() == null ? "" : header.getValue().strip();
+            if (value.isEmpty() || value.length() > 998 || value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                throw ProblemException.invalidField("headers." + name, "must be one line of 1 to 998 characters");
+            }
+            result.put(name, value);
+        }
+        return result;
     }
 
     private static List<OutboundEmail.Attachment> attachments(List<OutboundEmail.Attachment> given) {

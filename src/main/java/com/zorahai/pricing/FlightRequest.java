@@ -1,5 +1,6 @@
 package com.zorahai.pricing;
 
+import com.zorahai.platform.FieldErrors;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;

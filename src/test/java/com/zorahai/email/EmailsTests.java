@@ -131,6 +131,35 @@ class EmailsTests extends EmailTestSupport {
     }
 
     @Test
+    void extraHeadersAreCheckedAndStored() {
+        String tenant = newTenantId();
+        OutboundEmail plain = new OutboundEmail(TenantId.of(tenant), List.of("ann@example.com"), null, "Re: Help",
+                null, null, null, "Answer", null, null);
+        assertThat(plain.headers()).isEmpty();
+
+        UUID id = emails.queue(plain.withHeaders(Map.of("In-Reply-To", " <m-1@mail.example> ", "References",
+                "<m-0@mail.example> <m-1@mail.example>")));
+
+        String stored = jdbc.sql("select headers::text from outbound_emails where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(stored).contains("\"In-Reply-To\": \"<m-1@mail.example>\"")
+                .contains("\"References\": \"<m-0@mail.example> <m-1@mail.example>\"");
+
+        assertField(() -> emails.queue(plain.withHeaders(Map.of("Reply-To", "x@example.com"))), "headers.Reply-To");
+        assertField(() -> emails.queue(plain.withHeaders(Map.of("bcc", "x@example.com"))), "headers.bcc");
+        assertField(() -> emails.queue(plain.withHeaders(Map.of("X-Note", "a\r\nBcc: evil@example.com"))),
+                "headers.X-Note");
+        assertField(() -> emails.queue(plain.withHeaders(Map.of("X-Empty", " "))), "headers.X-Empty");
+        assertField(() -> emails.queue(plain.withHeaders(Map.of("Bad Name", "v"))), "headers");
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i <= Emails.MAX_HEADERS; i++) {
+            many.put("X-H" + i, "v");
+        }
+        assertField(() -> emails.queue(plain.withHeaders(many)), "headers");
+        assertThat(rows(tenant)).isEqualTo(1);
+    }
+
+    @Test
     void invalidEmailsAreRejectedNamingTheField() {
         TenantId tenant = TenantId.of(newTenantId());
         assertField(() -> emails.queue(null), "email");

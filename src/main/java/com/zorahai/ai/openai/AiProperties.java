@@ -17,10 +17,22 @@ import org.springframework.validation.annotation.Validated;
  * @param promptsDir where the operator-editable prompts live; edits apply on the next call, a prompt missing there
  *        falls back to the one shipped in the jar
  * @param openai the OpenAI connection; without an API key every extraction uses the rules
+ * @param embeddings the embeddings model used when OpenAI is on
  */
 @ConfigurationProperties("zorah.ai")
 @Validated
-record AiProperties(@DefaultValue("./config/prompts") @NotNull Path promptsDir, @DefaultValue @NotNull OpenAi openai) {
+record AiProperties(@DefaultValue("./config/prompts") @NotNull Path promptsDir, @DefaultValue @NotNull OpenAi openai,
+        @DefaultValue @NotNull EmbeddingSettings embeddings) {
+
+    /**
+     * @param enabled {@code false} keeps embeddings off even with a key (search then ranks by text alone)
+     * @param model the OpenAI embeddings model
+     * @param dimensions the vector length asked for (text-embedding-3 models can shorten their vectors)
+     */
+    record EmbeddingSettings(@DefaultValue("true") boolean enabled,
+            @DefaultValue("text-embedding-3-small") @NotBlank String model,
+            @DefaultValue("1536") @Min(8) @Max(3072) int dimensions) {
+    }
 
     /**
      * @param apiKey {@code OPENAI_API_KEY}; blank turns OpenAI off

@@ -2,8 +2,11 @@ package com.zorahai.ai.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.zorahai.ai.Chat;
+import com.zorahai.ai.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -13,7 +16,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Wires the OpenAI client and extractor when {@code zorah.ai.openai.api-key} ({@code OPENAI_API_KEY}) is set;
+ * Wires the OpenAI client, extractor, chat and embeddings when {@code zorah.ai.openai.api-key} ({@code OPENAI_API_KEY}) is set;
  * without it there is no OpenAI bean and extraction uses the rules.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +35,19 @@ class OpenAiConfiguration {
     @Bean
     OpenAiExtractor openAiExtractor(OpenAIClient openAiClient, AiProperties properties) {
         return new OpenAiExtractor(openAiClient, properties.promptsDir());
+    }
+
+    @Bean
+    Chat openAiChat(OpenAIClient openAiClient) {
+        return new OpenAiChat(openAiClient);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "zorah.ai.embeddings.enabled", matchIfMissing = true)
+    Embeddings openAiEmbeddings(OpenAIClient openAiClient, AiProperties properties) {
+        AiProperties.EmbeddingSettings settings = properties.embeddings();
+        log.info("Embeddings: OpenAI {} ({} dimensions)", settings.model(), settings.dimensions());
+        return new OpenAiEmbeddings(openAiClient, settings.model(), settings.dimensions());
     }
 
     /** The client: our own builder (the SDK's Spring Boot starter is end-of-life), one per application. */

@@ -5,6 +5,7 @@ import com.zorahai.crm.ClientSource;
 import com.zorahai.crm.Consents;
 import com.zorahai.crm.Consents.Consent;
 import com.zorahai.crm.internal.ClientDraft.ConsentChoices;
+import com.zorahai.platform.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

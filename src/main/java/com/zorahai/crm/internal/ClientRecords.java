@@ -11,6 +11,7 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.ClientsMerged;
 import com.zorahai.crm.Consents;
 import com.zorahai.crm.Consents.Consent;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;

@@ -11,12 +11,12 @@ import com.zorahai.crm.web.ClientJson.MergeRequest;
 import com.zorahai.crm.web.ClientJson.UpsertResponse;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.web.JsonFieldPaths;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -125,7 +125,7 @@ class ClientController {
         try {
             request = json.treeToValue(patch, ClientRequest.class);
         } catch (DatabindException ex) {
-            throw ProblemException.invalidField(fieldPath(ex), ex instanceof UnrecognizedPropertyException
+            throw ProblemException.invalidField(JsonFieldPaths.of(ex), ex instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has an invalid value");
         }
@@ -144,12 +144,4 @@ class ClientController {
                 .toUri();
     }
 
-    private static String fieldPath(DatabindException ex) {
-        String path = ex.getPath()
-                .stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "body" : path;
-    }
 }

@@ -2,6 +2,7 @@ package com.zorahai.email.outbox;
 
 import com.zorahai.tenancy.TenantId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -9,7 +10,7 @@ import java.util.UUID;
  * {@code claimToken} proves the claim when the outcome is written back.
  */
 record ClaimedEmail(UUID id, TenantId tenantId, List<String> to, List<String> cc, String subject, String html,
-        String text, int attempts, int maxAttempts, UUID claimToken) {
+        String text, Map<String, String> headers, int attempts, int maxAttempts, UUID claimToken) {
 
     /** The number of the attempt about to be made, starting at 1. */
     int attempt() {

@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbound email table: adds rows (deduplicated by the tenant's idempotency key through the unique constraint),
@@ -37,11 +41,13 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final OutboxProperties properties;
+    private final JsonMapper json;
 
-    Outbox(JdbcClient jdbc, TransactionTemplate transactions, OutboxProperties properties) {
+    Outbox(JdbcClient jdbc, TransactionTemplate transactions, OutboxProperties properties, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.json = json;
     }
 
     /**
@@ -58,9 +64,9 @@ public class Outbox {
         int inserted = jdbc.sql("""
                 insert into outbound_emails (id, tenant_id, to_addresses, cc_addresses, subject, html_body,
                                              text_body, template, status, attempts, max_attempts, next_attempt_at,
-                                             idempotency_key)
+                                             idempotency_key, headers)
                 values (:id, :tenant, :to, :cc, :subject, :html, :text, :template, 'queued', 0, :maxAttempts, now(),
-                        :key)
+                        :key, cast(:headers as jsonb))
                 on conflict (tenant_id, idempotency_key) do nothing""")
                 .param("id", id)
                 .param("tenant", entry.tenantId().value())
@@ -72,6 +78,7 @@ public class Outbox {
                 .param("template", entry.template())
                 .param("maxAttempts", properties.maxAttempts())
                 .param("key", entry.idempotencyKey())
+                .param("headers", json.writeValueAsString(entry.headers()))
                 .update();
         if (inserted == 0) {
             return jdbc.sql("select id from outbound_emails where tenant_id = :tenant and idempotency_key = :key")
@@ -122,14 +129,15 @@ public class Outbox {
                   from due
                  where e.id = due.id
                 returning e.id, e.tenant_id, e.to_addresses, e.cc_addresses, e.subject, e.html_body, e.text_body,
-                          e.attempts, e.max_attempts, e.claim_token""")
+                          e.headers, e.attempts, e.max_attempts, e.claim_token""")
                 .param("batch", batchSize)
                 .param("leaseMs", lease.toMillis())
                 .param("token", token)
                 .query((rs, row) -> new ClaimedEmail(rs.getObject("id", UUID.class),
                         TenantId.of(rs.getString("tenant_id")), strings(rs.getArray("to_addresses")),
                         strings(rs.getArray("cc_addresses")), rs.getString("subject"), rs.getString("html_body"),
-                        rs.getString("text_body"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                        rs.getString("text_body"), headers(rs.getString("headers")), rs.getInt("attempts"),
+                        rs.getInt("max_attempts"),
                         rs.getObject("claim_token", UUID.class)))
                 .list();
     }
@@ -332,6 +340,14 @@ public class Outbox {
                 rs.getInt("attempts"), rs.getInt("max_attempts"), instant(rs, "next_attempt_at"),
                 rs.getString("last_error"), rs.getString("provider_message_id"), rs.getString("idempotency_key"),
                 instant(rs, "created_at"), instant(rs, "sent_at"));
+    }
+
+    private Map<String, String> headers(String value) {
+        if (value == null) {
+            return Map.of();
+        }
+        return json.readValue(value, new TypeReference<LinkedHashMap<String, String>>() {
+        });
     }
 
     private static List<String> strings(Array array) throws SQLException {

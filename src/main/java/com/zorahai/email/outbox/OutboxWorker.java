@@ -120,7 +120,8 @@ class OutboxWorker {
                 ? settings.sendgridApiKey()
                 : null;
         return new Delivery(email.id(), email.tenantId(), key, fromAddress, fromName, replyTo, email.to(),
-                email.cc(), email.subject(), email.html(), email.text(), outbox.attachments(email.id(), true));
+                email.cc(), email.subject(), email.html(), email.text(), outbox.attachments(email.id(), true),
+                email.headers());
     }
 
     private void apply(ClaimedEmail email, SendOutcome outcome, long durationMs) {

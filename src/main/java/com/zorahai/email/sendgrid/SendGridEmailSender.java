@@ -171,6 +171,7 @@ public class SendGridEmailSender implements EmailSender, AutoCloseable {
             attachment.setDisposition("attachment");
             mail.addAttachments(attachment);
         }
+        delivery.headers().forEach(mail::addHeader);
         // lets the Event Webhook's events be matched to the outbox row
         mail.addCustomArg("zorah_email_id", delivery.emailId().toString());
         Request request = new Request();

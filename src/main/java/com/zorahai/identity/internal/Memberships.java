@@ -5,6 +5,7 @@ import com.zorahai.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,35 @@ public class Memberships {
                 select u.id, u.email, u.name, u.email_verified_at, m.role, m.active, m.created_at
                 from organization_users m join users u on u.id = m.user_id
                 where m.tenant_id = ? and m.user_id = ?
+                """).params(tenant.value(), userId).query(Memberships::mapMember).optional();
+    }
+
+    /**
+     * The tenant's active members whose account is active and whose role is one of {@code roles}, oldest membership
+     * first, at most {@code limit}.
+     */
+    public List<Member> activeMembers(TenantId tenant, Collection<Role> roles, int limit) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select u.id, u.email, u.name, u.email_verified_at, m.role, m.active, m.created_at
+                from organization_users m join users u on u.id = m.user_id
+                where m.tenant_id = :tenant and m.active and u.active and m.role in (:roles)
+                order by m.created_at, u.id limit :limit
+                """).param("tenant", tenant.value())
+                .param("roles", roles.stream().map(Role::value).toList())
+                .param("limit", limit)
+                .query(Memberships::mapMember)
+                .list();
+    }
+
+    /** The member, when both the membership and the account are active. */
+    public Optional<Member> activeMember(TenantId tenant, UUID userId) {
+        return jdbc.sql("""
+                select u.id, u.email, u.name, u.email_verified_at, m.role, m.active, m.created_at
+                from organization_users m join users u on u.id = m.user_id
+                where m.tenant_id = ? and m.user_id = ? and m.active and u.active
                 """).params(tenant.value(), userId).query(Memberships::mapMember).optional();
     }
 

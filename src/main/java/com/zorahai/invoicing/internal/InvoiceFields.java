@@ -1,5 +1,6 @@
 package com.zorahai.invoicing.internal;
 
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;

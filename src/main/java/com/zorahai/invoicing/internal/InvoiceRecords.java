@@ -9,6 +9,7 @@ import com.zorahai.invoicing.InvoiceId;
 import com.zorahai.invoicing.InvoiceIssued;
 import com.zorahai.invoicing.InvoicePaid;
 import com.zorahai.invoicing.InvoiceVoided;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.AcceptedQuote;

@@ -2,6 +2,7 @@ package com.zorahai.invoicing.internal;
 
 import com.zorahai.crm.ClientId;
 import com.zorahai.invoicing.InvoiceId;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.tenancy.TenantId;
 import java.time.Clock;
 import java.time.LocalDate;

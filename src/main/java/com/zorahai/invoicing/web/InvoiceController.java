@@ -17,6 +17,7 @@ import com.zorahai.invoicing.web.InvoiceJson.SendRequest;
 import com.zorahai.invoicing.web.InvoiceJson.SentResponse;
 import com.zorahai.invoicing.web.InvoiceJson.VoidRequest;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.web.JsonFieldPaths;
 import com.zorahai.quoting.QuoteId;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.TenantId;
@@ -25,7 +26,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -128,7 +128,7 @@ class InvoiceController {
         try {
             changes = json.treeToValue(patch, InvoiceDraft.class);
         } catch (DatabindException ex) {
-            throw ProblemException.invalidField(fieldPath(ex), ex instanceof UnrecognizedPropertyException
+            throw ProblemException.invalidField(JsonFieldPaths.of(ex), ex instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has an invalid value");
         }
@@ -225,12 +225,4 @@ class InvoiceController {
                 .toUri();
     }
 
-    private static String fieldPath(DatabindException ex) {
-        String path = ex.getPath()
-                .stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "body" : path;
-    }
 }

@@ -22,7 +22,11 @@ record PiiAuditProperties(@DefaultValue("false") boolean enabled, List<@Valid Re
     static final List<Resource> DEFAULT_RESOURCES = List.of(new Resource("/api/v1/clients", "client"),
             new Resource("/api/v1/invoices", "invoice"), new Resource("/api/v1/travelers", "traveler"),
             new Resource("/api/v1/calls", "call"), new Resource("/api/v1/conversations", "conversation"),
-            new Resource("/api/v1/users", "user"));
+            new Resource("/api/v1/users", "user"), new Resource("/api/v1/tickets", "ticket"),
+            new Resource("/api/v1/whatsapp/conversations", "conversation"),
+            new Resource("/api/v1/appointments", "appointment"), new Resource("/api/v1/helpdesk/sessions",
+                    "helpdesk_session"),
+            new Resource("/api/v1/intake/reviews", "intake_review"));
 
     PiiAuditProperties {
         resources = resources == null || resources.isEmpty() ? DEFAULT_RESOURCES : List.copyOf(resources);

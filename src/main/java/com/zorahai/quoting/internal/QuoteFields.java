@@ -1,6 +1,7 @@
 package com.zorahai.quoting.internal;
 
 import com.zorahai.crm.ClientId;
+import com.zorahai.platform.FieldErrors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import com.zorahai.crm.Clients;
 import com.zorahai.documents.Documents;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.AcceptedQuote;
@@ -508,6 +509,12 @@ public class QuoteRecords {
                 .toList();
         return new AcceptedQuote(tenant, id, s.number(), s.revision(), ClientId.of(s.clientId()), s.currency(),
                 s.travelStart(), s.travelEnd(), lines, s.subtotal(), s.tax(), s.total(), acceptedAt);
+    }
+
+    /** The tenant's quote with this number, e.g. {@code Q-000123}; empty for another tenant's or none. */
+    @Transactional(readOnly = true)
+    public Optional<Quote> findByNumber(TenantId tenant, String number) {
+        return store.findByNumber(tenant, number);
     }
 
     /** Everything held about the client's quotes, for the client's privacy export. */

@@ -136,6 +136,15 @@ class QuoteStore {
                 .map(this::withLines);
     }
 
+    /** The quote with this number (compared exactly, as numbers are issued). */
+    Optional<Quote> findByNumber(TenantId tenant, String number) {
+        return jdbc.sql("select " + COLUMNS + " from quotes q where q.tenant_id = ? and q.number = ?")
+                .params(tenant.value(), number)
+                .query(this::header)
+                .optional()
+                .map(this::withLines);
+    }
+
     /** The quote, locked until the transaction ends. */
     Optional<Quote> lock(TenantId tenant, QuoteId id) {
         return jdbc.sql("select " + COLUMNS + " from quotes q where q.tenant_id = ? and q.id = ? for update")

@@ -1,5 +1,6 @@
 package com.zorahai.quoting.internal;
 
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.pricing.BoardBasis;

@@ -2,6 +2,7 @@ package com.zorahai.quoting.web;
 
 import com.zorahai.identity.AuthenticatedUser;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.platform.web.JsonFieldPaths;
 import com.zorahai.quoting.QuoteId;
 import com.zorahai.quoting.internal.QuoteRecords;
 import com.zorahai.quoting.internal.QuoteRecords.Author;
@@ -26,7 +27,6 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -185,7 +185,7 @@ class QuoteController {
         try {
             return json.treeToValue(patch, PatchRequest.class);
         } catch (DatabindException ex) {
-            throw ProblemException.invalidField(fieldPath(ex), ex instanceof UnrecognizedPropertyException
+            throw ProblemException.invalidField(JsonFieldPaths.of(ex), ex instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has an invalid value");
         }
@@ -213,12 +213,4 @@ class QuoteController {
                 .toUri();
     }
 
-    private static String fieldPath(DatabindException ex) {
-        String path = ex.getPath()
-                .stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "body" : path;
-    }
 }

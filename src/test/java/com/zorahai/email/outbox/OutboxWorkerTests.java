@@ -82,6 +82,22 @@ class OutboxWorkerTests extends EmailTestSupport {
     }
 
     @Test
+    void extraHeadersTravelFromTheQueueToSendGrid() {
+        String tenant = newTenantId();
+        String key = givenTenantWithKey(tenant);
+        SENDGRID.stubFor(mailSend(key).willReturn(aResponse().withStatus(202)));
+        UUID id = emails.queue(email(tenant, "ann@example.com", null).withHeaders(java.util.Map.of("In-Reply-To",
+                "<orig-1@mail.example>", "References", "<orig-1@mail.example>")));
+
+        sendUntil(id, "sent");
+
+        SENDGRID.verify(postRequestedFor(urlEqualTo(MAIL_SEND))
+                .withRequestBody(matchingJsonPath("$.custom_args.zorah_email_id", equalTo(id.toString())))
+                .withRequestBody(matchingJsonPath("$.headers.In-Reply-To", equalTo("<orig-1@mail.example>")))
+                .withRequestBody(matchingJsonPath("$.headers.References", equalTo("<orig-1@mail.example>"))));
+    }
+
+    @Test
     void badRequestIsDeadAtOnceWithSendGridsMessage() {
         String tenant = newTenantId();
         String key = givenTenantWithKey(tenant);

@@ -101,6 +101,8 @@ class SendGridEmailSenderTests {
                           "attachments": [{"content": "JVBERi0=", "type": "application/pdf",
                                            "filename": "quote.pdf", "disposition": "attachment"}],
                           "reply_to": {"email": "support@acme.example"},
+                          "headers": {"In-Reply-To": "<m-1@mail.example>",
+                                      "References": "<m-0@mail.example> <m-1@mail.example>"},
                           "custom_args": {"zorah_email_id": "%s"}
                         }""".formatted(id))));
     }
@@ -252,6 +254,7 @@ class SendGridEmailSenderTests {
                 "support@acme.example", List.of("ann@example.com"), List.of("bob@example.com"), "Your quote",
                 "<p>Hello</p>", "Hello",
                 List.of(new OutboxAttachment(0, "quote.pdf", "application/pdf", 5,
-                        "%PDF-".getBytes(StandardCharsets.US_ASCII))));
+                        "%PDF-".getBytes(StandardCharsets.US_ASCII))),
+                Map.of("In-Reply-To", "<m-1@mail.example>", "References", "<m-0@mail.example> <m-1@mail.example>"));
     }
 }

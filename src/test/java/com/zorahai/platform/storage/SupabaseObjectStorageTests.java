@@ -36,7 +36,7 @@ class SupabaseObjectStorageTests {
     void start() {
         supabase.start();
         storage = new SupabaseObjectStorage(RestClient.builder(), new StorageProperties.Supabase(supabase.baseUrl()
-                + "/", KEY, Duration.ofSeconds(2), 3, Duration.ofMillis(10)));
+                + "/", KEY, Duration.ofSeconds(15), 3, Duration.ofMillis(10)));
     }
 
     @AfterEach

@@ -239,7 +239,8 @@ class ClientFileReaderTests {
         assertThat(files).extracting(f -> f.id().value()).contains("demo-travel", "demo-clinic");
         Tenant clinic = files.stream().filter(f -> f.id().value().equals("demo-clinic")).findFirst().orElseThrow()
                 .tenant();
-        assertThat(clinic.whatsapp().provider()).isEqualTo("sandbox");
+        // the shipped clinic names meta; without its credentials the whatsapp module runs it on the sandbox
+        assertThat(clinic.whatsapp().provider()).isEqualTo("meta");
         assertThat(clinic.whatsapp().credentials()).isEmpty();
         assertThat(clinic.booking().provider()).isEqualTo("builtin");
         assertThat(clinic.has(Feature.WHATSAPP)).isTrue();

@@ -1,5 +1,7 @@
 package com.zorahai.email.inbound.web;
 
+import com.zorahai.ai.EmailText;
+import com.zorahai.ai.TravelRequestExtractor;
 import com.zorahai.email.inbound.DecodedEmail;
 import com.zorahai.email.inbound.FormPart;
 import com.zorahai.email.inbound.InboundMailbox;
@@ -7,6 +9,7 @@ import com.zorahai.email.inbound.InboundParseDecoder;
 import com.zorahai.email.inbound.InboundProperties;
 import com.zorahai.email.inbound.InboundSecrets;
 import com.zorahai.platform.ProblemException;
+import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.Tenants;
 import jakarta.servlet.ServletException;
@@ -15,6 +18,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +53,19 @@ class InboundParseController {
     private final InboundMailbox mailbox;
     private final InboundSecrets secrets;
     private final InboundProperties properties;
+    private final TravelRequestExtractor extractor;
+    private final CurrentTenant currentTenant;
 
     InboundParseController(Tenants tenants, InboundParseDecoder decoder, InboundMailbox mailbox,
-            InboundSecrets secrets, InboundProperties properties) {
+            InboundSecrets secrets, InboundProperties properties, TravelRequestExtractor extractor,
+            CurrentTenant currentTenant) {
         this.tenants = tenants;
         this.decoder = decoder;
         this.mailbox = mailbox;
         this.secrets = secrets;
         this.properties = properties;
+        this.extractor = extractor;
+        this.currentTenant = currentTenant;
     }
 
     /** A message routed by its recipients ({@code envelope.to}, then {@code to}, then {@code cc}). */
@@ -92,8 +101,9 @@ class InboundParseController {
     }
 
     /**
-     * Decodes a post as the webhooks would and answers the result, storing nothing: for checking a tenant's setup
-     * or a troublesome message. Owners and admins only.
+     * Decodes a post as the webhooks would and reads it with the travel-request extractor as intake would (with the
+     * caller's tenant's model and currency), and answers both, storing nothing and acting on nothing: for checking a
+     * tenant's setup or a troublesome message. Owners and admins only.
      */
     @PostMapping(path = "/debug", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('OWNER','ADMIN')")
@@ -101,13 +111,17 @@ class InboundParseController {
         Map<String, FormPart> form = form(request);
         DecodedEmail email = decoder.decode(form);
         String tenant = route(form).map(t -> t.id().value()).orElse(null);
+        EmailText text = new EmailText(email.from(), email.subject(), email.text(), email.html(), Instant.now());
+        DebugExtraction extraction = DebugExtraction.of(extractor.extract(currentTenant.require(), text),
+                extractor.cleanedText(text));
         return new DebugView(tenant, email.messageId(), email.dedupeKey(), email.from(), email.to(), email.cc(),
                 email.subject(), email.text(), email.html(), email.spamScore(), email.spf(), email.dkim(),
                 email.envelopeTo(), email.rawMime() != null,
                 email.attachments().stream()
                         .map(a -> new DebugAttachment(a.filename(), a.contentType(), a.content().length,
                                 a.contentId()))
-                        .toList());
+                        .toList(),
+                extraction);
     }
 
     private Receipt receive(Tenant tenant, Map<String, FormPart> form, HttpServletRequest request) {
@@ -181,10 +195,10 @@ class InboundParseController {
     record Dropped(boolean dropped, String reason) {
     }
 
-    /** A decoded message, as the debug endpoint shows it. */
+    /** A decoded message and what the extractor read from it, as the debug endpoint shows it. */
     record DebugView(String detectedTenant, String messageId, String dedupeKey, String from, List<String> to,
             List<String> cc, String subject, String text, String html, BigDecimal spamScore, String spf, String dkim,
-            List<String> envelopeTo, boolean rawMime, List<DebugAttachment> attachments) {
+            List<String> envelopeTo, boolean rawMime, List<DebugAttachment> attachments, DebugExtraction extraction) {
     }
 
     /** An attachment's metadata. */

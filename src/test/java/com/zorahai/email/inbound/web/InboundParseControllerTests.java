@@ -380,8 +380,23 @@ class InboundParseControllerTests extends EmailTestSupport {
                     assertThat(json).extractingPath("$.from").isEqualTo("Jane Traveller <jane@example.com>");
                     assertThat(json).extractingPath("$.attachments[0].filename").isEqualTo("a.pdf");
                     assertThat(json).extractingPath("$.attachments[0].size_bytes").isEqualTo(10);
+                    assertThat(json).extractingPath("$.extraction.classification").isEqualTo("new_travel_request");
+                    assertThat(json).extractingPath("$.extraction.engine").isEqualTo("rules");
+                    assertThat(json).extractingPath("$.extraction.destinations[0].value").isEqualTo("Cape Town");
+                    assertThat(json).extractingPath("$.extraction.destinations[0].confidence").asNumber()
+                            .satisfies(c -> assertThat(c.doubleValue()).isBetween(0.5, 1.0));
+                    assertThat(json).extractingPath("$.extraction.destinations[0].span.text").isEqualTo(
+                            "Cape Town");
+                    assertThat(json).extractingPath("$.extraction.fields.adults.value").isEqualTo(2);
+                    assertThat(json).extractingPath("$.extraction.fields.nights.value").isEqualTo(5);
+                    assertThat(json).extractingPath("$.extraction.fields.check_in.value").isNull();
+                    assertThat(json).extractingPath("$.extraction.fields.check_in.confidence").isEqualTo(0.0);
+                    assertThat(json).extractingPath("$.extraction.cleaned_text").asString()
+                            .contains("5 nights in Cape Town");
                 });
         assertThat(rows(given.id)).isZero();
+        assertThat(jdbc.sql("select count(*) from outbound_emails where tenant_id in (?, ?)")
+                .params(given.id.value(), tenantOfAdmin).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -444,7 +459,8 @@ class InboundParseControllerTests extends EmailTestSupport {
         String id = newTenantId();
         String address = id + "@inbound.zorahai.test";
         Tenant tenant = new Tenant(TenantId.of(id), "Acme Travel", Currency.getInstance("ZAR"),
-                ZoneId.of("Africa/Johannesburg"), Locale.ENGLISH, Set.of(Tenant.Feature.EMAIL_INTAKE),
+                // email intake off: these tests are about storing and reading mail, not about acting on it
+                ZoneId.of("Africa/Johannesburg"), Locale.ENGLISH, Set.of(),
                 new Tenant.Email(null, "hello@acme.example", "Acme Travel", null, address, null, secret), null,
                 null, null, null, null, null, null, new Tenant.Branding("#aa3300", null, null), Tenant.Source.FILE);
         when(tenants.find(tenant.id())).thenReturn(Optional.of(tenant));

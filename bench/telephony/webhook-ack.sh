@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Acknowledgement time of VAPI end-of-call reports: starts the packaged app on the loopback interface (embedded
+# PostgreSQL in a fresh temporary directory) with a webhook secret for demo-travel, runs WebhookAckBench.java
+# (reports of a 20-minute call, each with its own call id), then checks that every report became a call record and
+# how long the durable processing took to catch up.
+#
+#   bench/telephony/webhook-ack.sh                     # 50 warm-up, 300 measured, 1 sender, 20-minute calls
+#   N=1000 C=4 MINUTES=20 bench/telephony/webhook-ack.sh
+#
+# Bounds (checked by the Java program): N <= 5000, C <= 16, WARMUP <= 1000, MINUTES <= 120. Only 127.0.0.1 is
+# contacted.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export N="${N:-300}" C="${C:-1}" WARMUP="${WARMUP:-50}" MINUTES="${MINUTES:-20}"
+HOST=127.0.0.1
+PORT="${BENCH_PORT:-18092}"
+READY_TIMEOUT="${READY_TIMEOUT:-180}"
+DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-300}"
+PASSWORD="bench-Telephony-$(date +%s)-Pass!"
+SECRET="bench-vapi-secret-$(date +%s%N)"
+
+die() { echo "webhook-ack: $*" >&2; exit 1; }
+command -v curl >/dev/null || die "curl is needed"
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+find_java() {
+  local candidate
+  for candidate in "${JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    if [[ -n "$candidate" && -x "$candidate" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+JAVA_BIN=$(find_java) || die "no Java 21+ found; set JAVA or JAVA_HOME"
+
+JAR=$(ls target/zorah-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+if [[ -z "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
+  echo "Packaging the app" >&2
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
+  JAR=$(ls target/zorah-*.jar | grep -v '\.original$' | head -1)
+fi
+if curl -s -o /dev/null "http://$HOST:$PORT/"; then
+  die "port $PORT is in use; set BENCH_PORT"
+fi
+
+WORK=$(mktemp -d -t zorah-bench-vapi-XXXXXX)
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+SERVER_ADDRESS=$HOST PORT=$PORT \
+  ZORAH_DATABASE_EMBEDDED_DATA_DIR="$WORK/pg" \
+  ZORAH_STORAGE_DIR="$WORK/storage" \
+  ZORAH_JWT_SECRET="bench-only-secret-$(date +%s)-0123456789abcdef" \
+  ZORAH_DEMO_PASSWORD="$PASSWORD" \
+  ZORAH_PRICING_SEED_ENABLED=false \
+  VAPI_WEBHOOK_SECRET_DEMO_TRAVEL="$SECRET" \
+  LOG_LEVEL=WARN JSON_LOGS=false \
+  "$JAVA_BIN" ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+deadline=$(( $(date +%s) + READY_TIMEOUT ))
+until curl -fs "http://$HOST:$PORT/health/ready" 2>/dev/null | grep -q '"UP"'; do
+  kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$WORK/app.log" >&2; die "the app exited before it was ready"; }
+  (( $(date +%s) < deadline )) || die "not ready within ${READY_TIMEOUT}s"
+  sleep 0.2
+done
+
+BASE="http://$HOST:$PORT" TENANT=demo-travel SECRET="$SECRET" "$JAVA_BIN" bench/telephony/WebhookAckBench.java
+sent=$(( N + WARMUP ))
+sent_at=$(date +%s%N)
+
+token=""
+for _ in $(seq 1 50); do
+  token="$(curl -sS --max-time 10 -H 'Content-Type: application/json' \
+    -d "{\"email\":\"owner@demo-travel.local\",\"password\":\"$PASSWORD\"}" "http://$HOST:$PORT/api/v1/auth/login" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+  [[ -n "$token" ]] && break
+  sleep 0.2
+done
+[[ -n "$token" ]] || die "could not sign in as owner@demo-travel.local"
+deadline=$(( $(date +%s) + DRAIN_TIMEOUT ))
+stored=0
+while :; do
+  stored="$(curl -sS --max-time 10 -H "Authorization: Bearer $token" "http://$HOST:$PORT/api/v1/calls?size=1" \
+    | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
+  (( ${stored:-0} >= sent )) && break
+  (( $(date +%s) < deadline )) || break
+  sleep 0.2
+done
+drain_ms=$(( ($(date +%s%N) - sent_at) / 1000000 ))
+echo "  call records stored:      ${stored:-0} of $sent; the last one ${drain_ms} ms after the last acknowledgement"

@@ -1,0 +1,61 @@
+package com.zorahai.intake.internal;
+
+import com.zorahai.ai.TravelRequestExtraction;
+import com.zorahai.crm.ClientDataContributor;
+import com.zorahai.crm.ClientErasureRequested;
+import com.zorahai.crm.ClientId;
+import com.zorahai.tenancy.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake part of a client's privacy export and erasure: the emailed requests linked to the client are listed;
+ * on erasure their sender, subject, extraction and corrected values are forgotten, while the row (what was done,
+ * which quote was drafted) stays for the figures.
+ */
+@Component
+class IntakeClientData implements ClientDataContributor {
+
+    private final IntakeStore store;
+    private final ExtractionCodec codec;
+
+    IntakeClientData(IntakeStore store, ExtractionCodec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /** A request as the export lists it. */
+    record ExportedRequest(UUID id, Instant receivedAt, String from, String subject, String classification,
+            String status, String outcome, String quoteNumber, String ticketRef) {
+    }
+
+    @Override
+    public String section() {
+        return "intake";
+    }
+
+    @Override
+    public Object export(TenantId tenantId, ClientId clientId) {
+        return store.ofClient(tenantId, clientId).stream()
+                .map(r -> new ExportedRequest(r.id(), r.receivedAt(), r.fromAddress(), r.subject(),
+                        r.classification().name().toLowerCase(Locale.ROOT), r.status().value(), r.outcome().value(),
+                        r.quoteNumber(), r.ticketRef()))
+                .toList();
+    }
+
+    @ApplicationModuleListener
+    void on(ClientErasureRequested erasure) {
+        List<IntakeRequest> requests = store.ofClient(erasure.tenantId(), erasure.clientId());
+        for (IntakeRequest request : requests) {
+            TravelRequestExtraction x = codec.read(request.extraction());
+            TravelRequestExtraction erased = new TravelRequestExtraction(x.classification(), null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, x.engine(),
+                    x.model());
+            store.erase(request, codec.write(erased));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Knowledge storage, document reading, chunking, seeding, evaluation and the index lifecycle. */
+package com.zorahai.knowledge.internal;

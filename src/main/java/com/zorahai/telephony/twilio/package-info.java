@@ -1,0 +1,4 @@
+/**
+ * Twilio through its SDK: searching, buying and releasing phone numbers, and regulatory addresses.
+ */
+package com.zorahai.telephony.twilio;

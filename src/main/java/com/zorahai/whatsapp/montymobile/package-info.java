@@ -1,0 +1,2 @@
+/** The MontyMobile adapter: session and template sends with the {@code Tenant} and {@code api-key} headers. */
+package com.zorahai.whatsapp.montymobile;

@@ -1,0 +1,2 @@
+/** The WhatsApp webhooks and the dashboard API. */
+package com.zorahai.whatsapp.web;

@@ -1,0 +1,46 @@
+package com.zorahai.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zorahai.IntegrationTest;
+import com.zorahai.identity.Role;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A client's emailed requests in their privacy export, and forgotten when the client is erased. */
+@IntegrationTest
+class IntakePrivacyTests extends IntakeTestSupport {
+
+    @Test
+    void theClientsRequestsAreExportedAndForgottenOnErasure() {
+        String tenant = newTenant();
+        UUID email = post(tenant, ParsedMail.to(address(tenant)).subject("Zanzibar family holiday")
+                .text(ZANZIBAR_TEXT));
+        Map<String, Object> row = handled(tenant, email);
+        UUID client = (UUID) row.get("client_id");
+        String auth = tokens.bearer(tenant, Role.OWNER);
+
+        assertThat(mvc.get().uri("/api/v1/clients/{id}/export", client).header("Authorization", auth))
+                .hasStatusOk().bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.modules.intake[0].id").isEqualTo(row.get("id").toString());
+                    assertThat(json).extractingPath("$.modules.intake[0].subject").isEqualTo("Zanzibar family holiday");
+                    assertThat(json).extractingPath("$.modules.intake[0].from").isEqualTo(
+                            "Sarah Mitchell <sarah@example.com>");
+                    assertThat(json).extractingPath("$.modules.intake[0].quote_number").isEqualTo("Q-000001");
+                });
+
+        assertThat(mvc.post().uri("/api/v1/clients/{id}/erase", client).header("Authorization", auth))
+                .hasStatus2xxSuccessful();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select from_address is null and subject is null from intake_requests where id = ?")
+                .param(row.get("id")).query(Boolean.class).single());
+        String extraction = jdbc.sql("select extraction::text from intake_requests where id = ?")
+                .param(row.get("id")).query(String.class).single();
+        assertThat(extraction).doesNotContain("Sarah", "sarah@example.com", "Zanzibar").contains("NEW_TRAVEL_REQUEST");
+        assertThat(mvc.get().uri("/api/v1/intake/reviews/{id}", row.get("id")).header("Authorization", auth))
+                .hasStatusOk().bodyJson().extractingPath("$.extraction.fields.client_name.value").isNull();
+    }
+}
