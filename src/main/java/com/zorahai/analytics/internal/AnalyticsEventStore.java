@@ -55,4 +55,31 @@ public class AnalyticsEventStore {
                 .optional()
                 .map(text -> json.readValue(text, PROPERTIES).get(property));
     }
+
+    /** A customer's message in a conversation: its id and when it arrived. */
+    record Received(String messageId, Instant at) {
+    }
+
+    /** The first customer message of the conversation after the bot's last answer, if any. */
+    Optional<Received> firstUnanswered(TenantId tenant, String conversation) {
+        return jdbc.sql("""
+                select properties->>'message_id' as message_id, occurred_at from analytics_events r
+                where r.tenant_id = ? and r.subject_id = ? and r.type = ?
+                  and r.occurred_at > coalesce((select max(a.occurred_at) from analytics_events a
+                      where a.tenant_id = r.tenant_id and a.subject_id = r.subject_id and a.type = ?), '-infinity')
+                order by r.occurred_at, r.id limit 1""")
+                .params(tenant.value(), conversation, EventTypes.WHATSAPP_MESSAGE_RECEIVED,
+                        EventTypes.WHATSAPP_MESSAGE_ANSWERED)
+                .query((rs, n) -> new Received(rs.getString("message_id"), rs.getTimestamp("occurred_at").toInstant()))
+                .optional();
+    }
+
+    /** The latest customer message of the conversation. */
+    Optional<Received> latestReceived(TenantId tenant, String conversation) {
+        return jdbc.sql("select properties->>'message_id' as message_id, occurred_at from analytics_events"
+                + " where tenant_id = ? and subject_id = ? and type = ? order by occurred_at desc, id desc limit 1")
+                .params(tenant.value(), conversation, EventTypes.WHATSAPP_MESSAGE_RECEIVED)
+                .query((rs, n) -> new Received(rs.getString("message_id"), rs.getTimestamp("occurred_at").toInstant()))
+                .optional();
+    }
 }
