@@ -26,7 +26,8 @@ record PiiAuditProperties(@DefaultValue("false") boolean enabled, List<@Valid Re
             new Resource("/api/v1/whatsapp/conversations", "conversation"),
             new Resource("/api/v1/appointments", "appointment"), new Resource("/api/v1/helpdesk/sessions",
                     "helpdesk_session"),
-            new Resource("/api/v1/intake/reviews", "intake_review"));
+            new Resource("/api/v1/intake/reviews", "intake_review"),
+            new Resource("/api/v1/analytics/unanswered", "unanswered_question"));
 
     PiiAuditProperties {
         resources = resources == null || resources.isEmpty() ? DEFAULT_RESOURCES : List.copyOf(resources);

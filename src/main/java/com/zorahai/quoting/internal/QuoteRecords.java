@@ -14,7 +14,9 @@ import com.zorahai.platform.Money;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.AcceptedQuote;
 import com.zorahai.quoting.QuoteAccepted;
+import com.zorahai.quoting.QuoteCreated;
 import com.zorahai.quoting.QuoteId;
+import com.zorahai.quoting.QuoteSent;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
 import com.zorahai.tenancy.Tenants;
@@ -140,6 +142,7 @@ public class QuoteRecords {
                 priced.subtotal(), priced.tax(), priced.total(), 0, author == null ? null : author.id(), now, now,
                 null, null, null, null, null, priced.lines());
         store.insert(quote);
+        events.publishEvent(new QuoteCreated(tenant, quote.id(), number, quote.clientId(), quote.total(), now));
         log.info("Quote {} created", quote.id());
         return quote;
     }
@@ -350,6 +353,7 @@ public class QuoteRecords {
                 List.of(new OutboundEmail.Attachment(
                         sent.number() + ".pdf", "application/pdf", pdf)),
                 "quote-sent:" + token.hash()));
+        events.publishEvent(new QuoteSent(tenant, sent.id(), sent.number(), sent.clientId(), sent.total(), now));
         events.publishEvent(ClientInteraction.forClient(tenant, sent.clientId(), ActivityType.QUOTE_SENT, now,
                 "Quote " + sent.number() + " sent (revision " + sent.currentRevision() + ", "
                         + QuoteDocumentModel.format(sent.total(), Locale.ENGLISH) + ")",

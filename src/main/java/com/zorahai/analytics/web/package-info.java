@@ -1,0 +1,2 @@
+/** The analytics API of the dashboard: summary, time series, unanswered questions, report settings and log. */
+package com.zorahai.analytics.web;
