@@ -45,7 +45,8 @@ class PiiAuditFilterTests {
         assertThat(new PiiAuditProperties(false, List.of()).resources()).extracting(PiiAuditProperties.Resource::path)
                 .containsExactly("/api/v1/clients", "/api/v1/invoices", "/api/v1/travelers", "/api/v1/calls",
                         "/api/v1/conversations", "/api/v1/users", "/api/v1/tickets", "/api/v1/whatsapp/conversations",
-                        "/api/v1/appointments", "/api/v1/helpdesk/sessions", "/api/v1/intake/reviews");
+                        "/api/v1/appointments", "/api/v1/helpdesk/sessions", "/api/v1/intake/reviews",
+                        "/api/v1/analytics/unanswered");
     }
 
     @Test

@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.zorahai.IntegrationTest;
 import com.zorahai.helpdesk.HelpdeskHandoverRequested;
+import com.zorahai.tenancy.NewTenant;
+import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
+import com.zorahai.tenancy.Tenants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +33,13 @@ class ChannelHandoversTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Tenants tenants;
+
     @Test
     void aHelpdeskHandoverOpensOneHelpdeskTicketWithTheConversation() {
         TenantId tenant = TenantId.of("handover-" + UUID.randomUUID().toString().substring(0, 8));
+        tenants.create(new NewTenant(tenant, "Handover Travel", Set.of(Tenant.Feature.HELPDESK)));
         UUID session = UUID.randomUUID();
         HelpdeskHandoverRequested handover = new HelpdeskHandoverRequested(tenant, session,
                 "Can I bring my dog to the lodge?", "Mia Jones", "mia@example.com",
@@ -41,7 +49,8 @@ class ChannelHandoversTests {
         transactions.executeWithoutResult(status -> events.publishEvent(handover));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from event_publication where serialized_event like ? and completion_date is null")
+                "select count(*) from event_publication where serialized_event like ? and completion_date is null"
+                        + " and listener_id like '%ChannelHandovers%'")
                 .param("%" + session + "%").query(Long.class).single() == 0 && count(tenant) == 1);
         Map<String, Object> ticket = jdbc.sql("""
                 select subject, body, channel, requester_email, requester_name, source_reference
