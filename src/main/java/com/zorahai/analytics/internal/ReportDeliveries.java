@@ -12,6 +12,7 @@ import com.zorahai.whatsapp.WhatsAppMessages;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,6 +71,9 @@ class ReportDeliveries {
                 throw ex;
             }
             // delivered again: the pair of this group is already there
+        } catch (DataIntegrityViolationException ex) {
+            // delivered twice at once: the other delivery's pair holds the key
+            log.info("Q&A pair of group {} already added", suggestion.groupId());
         }
     }
 

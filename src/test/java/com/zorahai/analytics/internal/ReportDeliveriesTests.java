@@ -63,7 +63,7 @@ class ReportDeliveriesTests {
         publishTwice(new QaPairSuggested(tenant, group, "Do you treat on Sundays?", "No, we are closed on Sundays.",
                 List.of("hours"), List.of(), null, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(
                 "select count(*) from event_publication where serialized_event like ? and completion_date is null"
                         + " and listener_id like '%ReportDeliveries%'",
                 "%" + group + "%") == 0
@@ -81,7 +81,7 @@ class ReportDeliveriesTests {
         publishTwice(new UnansweredQuestion(tenant, conversation, "Do you remove tattoos?", "en",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(
                 "select count(*) from event_publication where serialized_event like ? and completion_date is null"
                         + " and listener_id like '%ReportDeliveries%'",
                 "%" + conversation + "%") == 0
@@ -100,7 +100,7 @@ class ReportDeliveriesTests {
                 LocalDate.of(2026, 11, 22), "+96170123456", "Yesterday: 12 conversations, 3 bookings.",
                 "daily_report", List.of("12", "3"))));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(
                 "select count(*) from whatsapp_outbox where tenant_id = ?", tenant.value()) == 1);
         assertThat(jdbc.sql("select payload::text from whatsapp_outbox where tenant_id = ?").param(tenant.value())
                 .query(String.class).single()).contains("daily_report", "template");
