@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zorahai.IntegrationTest;
-import com.zorahai.analytics.QaPairSuggested;
 import com.zorahai.analytics.TrainerReportReady;
 import com.zorahai.assistant.UnansweredQuestion;
 import com.zorahai.tenancy.NewTenant;
@@ -54,24 +53,6 @@ class ReportDeliveriesTests {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    @Test
-    void aSuggestedPairBecomesOneQaPairOfTheTenant() {
-        TenantId tenant = tenant();
-        UUID group = UUID.randomUUID();
-        publishTwice(new QaPairSuggested(tenant, group, "Do you treat on Sundays?", "No, we are closed on Sundays.",
-                List.of("hours"), List.of(), null, Instant.now()));
-
-        await().atMost(Duration.ofSeconds(90)).until(() -> count(
-                "select count(*) from event_publication where serialized_event like ? and completion_date is null"
-                        + " and listener_id like '%ReportDeliveries%'",
-                "%" + group + "%") == 0
-                && count("select count(*) from knowledge_qa_pairs where tenant_id = ?",
-                        tenant.value()) == 1);
-        assertThat(jdbc.sql("select answer from knowledge_qa_pairs where tenant_id = ? and qa_key = ?")
-                .params(tenant.value(), "unanswered-" + group).query(String.class).single())
-                .isEqualTo("No, we are closed on Sundays.");
     }
 
     @Test
