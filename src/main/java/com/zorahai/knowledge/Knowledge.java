@@ -44,4 +44,13 @@ public class Knowledge {
     public QaPair addQa(TenantId tenant, NewQaPair pair) {
         return service.addQa(tenant, pair);
     }
+
+    /**
+     * Adds a question and answer unless the tenant has a pair with its key already; then nothing changes and the
+     * result is empty. Meant for event handlers, where the same pair may arrive twice. A 400 problem naming the field
+     * when the question or answer is missing or too long.
+     */
+    public Optional<QaPair> addQaIfAbsent(TenantId tenant, NewQaPair pair) {
+        return service.addQaIfAbsent(tenant, pair);
+    }
 }

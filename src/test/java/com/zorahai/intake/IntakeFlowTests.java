@@ -267,6 +267,13 @@ class IntakeFlowTests extends IntakeTestSupport {
         assertThat(count("outbound_emails", tenant)).isZero();
         assertThat(jdbc.sql("select status from inbound_emails where tenant_id = ?").param(tenant)
                 .query(String.class).list()).containsOnly("processed");
+        // what became of each email is announced, and analytics counts it as parsed
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from analytics_events where tenant_id = ? and type = 'email.parsed'").param(tenant)
+                .query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select properties ->> 'outcome' from analytics_events where tenant_id = ? and type = "
+                + "'email.parsed' and subject_id = ?").params(tenant, spam.toString()).query(String.class).single())
+                .isEqualTo("spam");
     }
 
     @Test

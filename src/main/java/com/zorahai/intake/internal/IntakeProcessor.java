@@ -9,6 +9,7 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.Clients;
 import com.zorahai.email.InboundEmail;
 import com.zorahai.email.InboundEmails;
+import com.zorahai.intake.InboundEmailParsed;
 import com.zorahai.intake.SupportRequestReceived;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.QuoteSummary;
@@ -18,9 +19,11 @@ import com.zorahai.tenancy.TenantId;
 import com.zorahai.tenancy.Tenants;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +54,7 @@ public class IntakeProcessor {
     private final TransactionTemplate transactions;
     private final IntakeProperties properties;
     private final Confidence confidence;
+    private final Semaphore slots;
 
     IntakeProcessor(IntakeStore store, Tenants tenants, InboundEmails inboundEmails, TravelRequestExtractor extractor,
             ExtractionCodec codec, RequestActions actions, Quotes quotes, Clients clients,
@@ -67,6 +71,7 @@ public class IntakeProcessor {
         this.transactions = transactions;
         this.properties = properties;
         this.confidence = new Confidence(properties.threshold(), properties.requiredFields());
+        this.slots = new Semaphore(properties.maxConcurrent(), true);
     }
 
     /** Handles the tenant's inbound email, unless it was handled before or the tenant has email intake off. */
@@ -86,6 +91,13 @@ public class IntakeProcessor {
             return;
         }
         InboundEmail email = found.get();
+        try {
+            slots.acquire();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to handle inbound email " + inboundEmailId,
+                    ex);
+        }
         MDC.put("tenantId", tenantId.value());
         try {
             EmailText text = new EmailText(email.from(), email.subject(), email.text(), email.html(),
@@ -95,6 +107,7 @@ public class IntakeProcessor {
             handle(incoming);
         } finally {
             MDC.remove("tenantId");
+            slots.release();
         }
     }
 
@@ -137,6 +150,7 @@ public class IntakeProcessor {
         };
         store.update(handled);
         inboundEmails.markProcessed(request.tenantId(), request.inboundEmailId());
+        announceParsed(handled);
         log.info("Inbound email {} handled as {}: {}", request.inboundEmailId(), handled.outcome().value(),
                 handled.status().value());
     }
@@ -227,10 +241,20 @@ public class IntakeProcessor {
                 case SUPPORT -> Outcome.SUPPORT;
                 default -> Outcome.NEW_REQUEST;
             };
-            store.update(request.handled(IntakeStatus.NEEDS_REVIEW, outcome, "Could not be acted on: "
-                    + problem.detail(), null, null, null, now));
+            IntakeRequest handled = request.handled(IntakeStatus.NEEDS_REVIEW, outcome, "Could not be acted on: "
+                    + problem.detail(), null, null, null, now);
+            store.update(handled);
             inboundEmails.markProcessed(request.tenantId(), request.inboundEmailId());
+            announceParsed(handled);
         });
+    }
+
+    /** Tells other modules (analytics) what the email was read as and what became of it, in the same transaction. */
+    private void announceParsed(IntakeRequest handled) {
+        events.publishEvent(new InboundEmailParsed(handled.tenantId(), handled.inboundEmailId(),
+                handled.classification().name().toLowerCase(Locale.ROOT), handled.outcome().value(),
+                handled.status().value(), handled.engine(), handled.model(), handled.lowConfidence(),
+                handled.receivedAt(), handled.updatedAt()));
     }
 
     private IntakeRequest newRow(Incoming in, List<String> doubtful, Instant now) {

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the dashboard's address, for links in notifications ({@code BASE_URL})
  * @param notifyConsultants whether consultants get an email for each new draft
  * @param maxPageSize the largest page the review list returns
+ * @param maxConcurrent emails handled at once per instance; more wait (each holds a database connection while it
+ *        acts, and listeners run on unbounded virtual threads)
  */
 @Validated
 @ConfigurationProperties("zorah.intake")
@@ -34,7 +36,8 @@ public record IntakeProperties(
         @DefaultValue("5.0") BigDecimal spamScore,
         @DefaultValue("http://localhost:8080") @NotBlank String baseUrl,
         @DefaultValue("true") boolean notifyConsultants,
-        @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize) {
+        @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize,
+        @DefaultValue("4") @Min(1) @Max(64) int maxConcurrent) {
 
     public IntakeProperties {
         requiredFields = requiredFields == null

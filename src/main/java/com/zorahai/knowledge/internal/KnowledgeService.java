@@ -171,19 +171,30 @@ public class KnowledgeService {
     // --- Q&A
 
     public QaPair addQa(TenantId tenant, NewQaPair pair) {
-        prepare(tenant);
         QaPair qa = validQa(pair, null, null);
-        long generation = transactions.execute(status -> {
-            if (!store.insertQa(tenant, qa)) {
-                throw ProblemException.of(HttpStatus.CONFLICT, "qa-key-taken", "Q&A key taken",
-                        "Another Q&A pair of this tenant has the key " + qa.key() + ".").with("errors",
-                                List.of(
-                                        java.util.Map.of("field", "key", "reason", "is taken by another Q&A pair")));
-            }
-            return store.bumpGeneration(tenant);
-        });
+        return insertQa(tenant, qa).orElseThrow(() -> ProblemException.of(HttpStatus.CONFLICT, "qa-key-taken",
+                "Q&A key taken", "Another Q&A pair of this tenant has the key " + qa.key() + ".")
+                .with("errors", List.of(java.util.Map.of("field", "key", "reason", "is taken by another Q&A pair"))));
+    }
+
+    /**
+     * Adds the pair unless one with its key exists already, in which case nothing changes and the result is empty. Safe
+     * for redelivered events: two adds of the same key at once add one pair, and neither fails.
+     */
+    public Optional<QaPair> addQaIfAbsent(TenantId tenant, NewQaPair pair) {
+        return insertQa(tenant, validQa(pair, null, null));
+    }
+
+    private Optional<QaPair> insertQa(TenantId tenant, QaPair qa) {
+        prepare(tenant);
+        Long generation = transactions.execute(status -> store.insertQa(tenant, qa)
+                ? store.bumpGeneration(tenant)
+                : null);
+        if (generation == null) {
+            return Optional.empty();
+        }
         applyToIndex(tenant, () -> index.replace(tenant, qa.id(), List.of(entry(qa)), generation));
-        return qa;
+        return Optional.of(qa);
     }
 
     /** The outcome of an import: pairs added, and pairs skipped because their key already existed. */

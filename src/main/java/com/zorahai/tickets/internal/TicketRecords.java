@@ -9,6 +9,7 @@ import com.zorahai.crm.ClientView;
 import com.zorahai.crm.Clients;
 import com.zorahai.email.Emails;
 import com.zorahai.email.OutboundEmail;
+import com.zorahai.identity.TenantMembers;
 import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
@@ -85,17 +86,20 @@ public class TicketRecords {
     private final Clients clients;
     private final Emails emails;
     private final Tenants tenants;
+    private final TenantMembers members;
     private final TicketsProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TicketRecords(TicketStore store, TicketSettingsService settings, Clients clients, Emails emails, Tenants tenants,
-            TicketsProperties properties, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+            TenantMembers members, TicketsProperties properties, ApplicationEventPublisher events,
+            ObjectProvider<Clock> clock) {
         this.store = store;
         this.settings = settings;
         this.clients = clients;
         this.emails = emails;
         this.tenants = tenants;
+        this.members = members;
         this.properties = properties;
         this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -196,8 +200,7 @@ public class TicketRecords {
                         .map(ClientId::of).orElse(null);
         UUID assignee = draft.assigneeId() == null
                 ? null
-                : uuid(draft.assigneeId(), "assignee_id", errors)
-                        .orElse(null);
+                : assignee(tenant, draft.assigneeId(), errors);
         Opening opening = check(tenant, draft.subject(), draft.body(), channel, client, draft.requesterEmail(),
                 draft.requesterName(), draft.requesterPhone(), draft.sourceReference(), priority, assignee,
                 draft.openedAt(), createdBy, false, errors);
@@ -427,7 +430,7 @@ public class TicketRecords {
             }
         }
         UUID assignee = patch.has(TicketPatch.ASSIGNEE) && patch.assigneeId() != null
-                ? uuid(patch.assigneeId(), "assignee_id", errors).orElse(null)
+                ? assignee(tenant, patch.assigneeId(), errors)
                 : null;
         ClientId client = patch.has(TicketPatch.CLIENT) && patch.clientId() != null
                 ? uuid(patch.clientId(), "client_id", errors).map(ClientId::of).orElse(null)
@@ -794,6 +797,16 @@ public class TicketRecords {
             result.add(found.get());
         }
         return result;
+    }
+
+    /** The user a ticket may be assigned to: an active member of the tenant; null (with an error) otherwise. */
+    private UUID assignee(TenantId tenant, String value, FieldErrors errors) {
+        UUID user = uuid(value, "assignee_id", errors).orElse(null);
+        if (user != null && members.find(tenant, user).isEmpty()) {
+            errors.add("assignee_id", "is not an active member of this tenant");
+            return null;
+        }
+        return user;
     }
 
     private static Optional<UUID> uuid(String value, String field, FieldErrors errors) {

@@ -7,6 +7,7 @@ import com.zorahai.analytics.AnalyticsTestSupport;
 import com.zorahai.analytics.bigquery.BigQueryExportProperties;
 import com.zorahai.crm.ClientId;
 import com.zorahai.email.InboundEmailReceived;
+import com.zorahai.intake.InboundEmailParsed;
 import com.zorahai.invoicing.InvoiceId;
 import com.zorahai.invoicing.InvoiceIssued;
 import com.zorahai.invoicing.InvoicePaid;
@@ -74,8 +75,10 @@ class RecordingTests extends AnalyticsTestSupport {
             invoicing.on(new InvoicePaid(tenant, invoice, "INV-000001", client, total, AT.plusSeconds(240)));
             invoicing.on(new InvoiceVoided(tenant, InvoiceId.of(new UUID(0, 1)), "INV-000002", client, AT));
             email.on(new InboundEmailReceived(tenant, new UUID(1, 2), "<m1@example.com>"));
-            // the sources still to be wired call the recorder the same way, with their own key
-            for (String type : List.of(EventTypes.EMAIL_PARSED, EventTypes.TICKET_OPENED, EventTypes.TICKET_RESOLVED,
+            email.on(new InboundEmailParsed(tenant, new UUID(1, 2), "new_travel_request", "new_request",
+                    "needs_review", "rules", null, List.of("check_in"), AT, AT.plusMillis(840)));
+            // the other sources call the recorder the same way, with their own key
+            for (String type : List.of(EventTypes.TICKET_OPENED, EventTypes.TICKET_RESOLVED,
                     EventTypes.CALL_ENDED, EventTypes.WHATSAPP_MESSAGE_RECEIVED, EventTypes.WHATSAPP_MESSAGE_ANSWERED,
                     EventTypes.WHATSAPP_UNANSWERED, EventTypes.WHATSAPP_HANDED_OVER, EventTypes.BOOKING_MADE,
                     EventTypes.BOOKING_CANCELLED, EventTypes.BOOKING_NO_SHOW, EventTypes.HELPDESK_ANSWERED,
@@ -89,6 +92,10 @@ class RecordingTests extends AnalyticsTestSupport {
         for (String type : EventTypes.ALL) {
             assertThat(count(tenant, type)).as(type).isEqualTo(1);
         }
+        assertThat(properties(tenant, EventTypes.EMAIL_PARSED)).containsEntry("classification", "new_travel_request")
+                .containsEntry("outcome", "new_request").containsEntry("status", "needs_review")
+                .containsEntry("engine", "rules").containsEntry("doubtful_fields", 1).containsEntry("parse_ms", 840)
+                .doesNotContainKey("model");
         assertThat(jdbc.sql("select count(*) from unanswered_questions where tenant_id = ?").param(tenant.value())
                 .query(Long.class).single()).as("questions filed once").isEqualTo(2);
         assertThat(meters.get("zorah.analytics.events").tag("tenant", tenant.value()).tag("type", "quote.sent")

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zorahai.IntegrationTest;
+import com.zorahai.analytics.QaPairSuggested;
 import com.zorahai.analytics.TrainerReportReady;
 import com.zorahai.assistant.UnansweredQuestion;
+import com.zorahai.knowledge.Knowledge;
+import com.zorahai.knowledge.SearchOptions;
 import com.zorahai.tenancy.NewTenant;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.TenantId;
@@ -39,6 +42,9 @@ class ReportDeliveriesTests {
     @Autowired
     Tenants tenants;
 
+    @Autowired
+    Knowledge knowledge;
+
     private TenantId tenant() {
         TenantId id = TenantId.of("deliver-" + UUID.randomUUID().toString().substring(0, 8));
         tenants.create(new NewTenant(id, "Delivery Clinic", Set.of(Tenant.Feature.WHATSAPP,
@@ -67,6 +73,25 @@ class ReportDeliveriesTests {
                 tenant.value()) == 1);
         assertThat(jdbc.sql("select properties ->> 'question' from analytics_events where tenant_id = ?")
                 .param(tenant.value()).query(String.class).single()).isEqualTo("Do you remove tattoos?");
+    }
+
+    @Test
+    void aSuggestedPairIsAddedToKnowledgeOnceEvenWhenDeliveredAgain() {
+        TenantId tenant = tenant();
+        UUID group = UUID.randomUUID();
+        QaPairSuggested suggestion = new QaPairSuggested(tenant, group, "Do you treat on Sundays?",
+                "No, we are closed on Sundays.", List.of("hours"), List.of(), null, Instant.now());
+        // delivered, then delivered again once the first was handled (a redelivery after a crash)
+        for (int delivery = 0; delivery < 2; delivery++) {
+            transactions.executeWithoutResult(status -> events.publishEvent(suggestion));
+            await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from event_publication"
+                    + " where serialized_event like ? and completion_date is null", "%" + group + "%") == 0);
+        }
+
+        assertThat(count("select count(*) from knowledge_qa_pairs where tenant_id = ? and qa_key = ?", tenant.value(),
+                "unanswered-" + group)).isEqualTo(1);
+        assertThat(knowledge.search(tenant, "open on Sundays?", SearchOptions.top(1)).hits().get(0).key())
+                .isEqualTo("unanswered-" + group);
     }
 
     @Test

@@ -2,20 +2,26 @@ package com.zorahai.knowledge.web;
 
 import static com.zorahai.knowledge.web.KnowledgeApiTests.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zorahai.IntegrationTest;
 import com.zorahai.TestTokens;
 import com.zorahai.identity.Role;
 import com.zorahai.knowledge.Knowledge;
 import com.zorahai.knowledge.NewQaPair;
+import com.zorahai.knowledge.QaPair;
 import com.zorahai.knowledge.SearchOptions;
 import com.zorahai.knowledge.index.KnowledgeIndex;
 import com.zorahai.knowledge.internal.KnowledgeSeeder;
 import com.zorahai.knowledge.internal.KnowledgeService;
+import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -117,6 +123,33 @@ class KnowledgeLifecycleTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"with_answers\": true}").exchange();
         assertThat(read(answered, "$.answered_by").toString()).isEqualTo("answers");
         assertThat(read(answered, "$.results[0].keywords_found[0]").toString()).isEqualTo("closed");
+    }
+
+    @Test
+    void aPairAddedIfAbsentTwiceAtOnceIsAddedOnceAndSearchable() throws Exception {
+        TenantId tenant = TenantId.of("kl-" + UUID.randomUUID().toString().substring(0, 8));
+        NewQaPair pair = new NewQaPair("Do you treat on public holidays?", "No, the clinic is closed on public "
+                + "holidays.", List.of("hours"), "unanswered-holidays", "analytics");
+        List<Callable<Optional<QaPair>>> adds = List.of(
+                () -> knowledge.addQaIfAbsent(tenant, pair), () -> knowledge.addQaIfAbsent(tenant, pair),
+                () -> knowledge.addQaIfAbsent(tenant, pair));
+        try (var pool = Executors.newFixedThreadPool(3)) {
+            List<Optional<QaPair>> results = pool.invokeAll(adds).stream()
+                    .map(future -> {
+                        try {
+                            return future.get();
+                        } catch (Exception ex) {
+                            throw new AssertionError(ex);
+                        }
+                    }).toList();
+            assertThat(results.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+        }
+        assertThat(knowledge.addQaIfAbsent(tenant, pair)).isEmpty();
+        assertThat(knowledge.search(tenant, "are you open on public holidays", SearchOptions.top(1)).hits().get(0)
+                .key()).isEqualTo("unanswered-holidays");
+        // the plain add still refuses a taken key
+        assertThatThrownBy(() -> knowledge.addQa(tenant, pair))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("unanswered-holidays");
     }
 
     private String addDocument(String tenant, String title, String text) {

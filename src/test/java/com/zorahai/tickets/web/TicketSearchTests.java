@@ -54,7 +54,7 @@ class TicketSearchTests {
         api.status(tenant, hotel, "pending");
         refund = api.create(tenant, """
                 {"subject": "REFUND again", "channel": "phone", "priority": "low", "assignee_id": "%s"}"""
-                .formatted(UUID.randomUUID()));
+                .formatted(tokens.member(tenant, Role.AGENT)));
         api.status(tenant, refund, "resolved");
         mine = api.create(tenant, """
                 {"subject": "Seat upgrade", "channel": "helpdesk", "priority": "high", "assignee_id": "%s"}"""

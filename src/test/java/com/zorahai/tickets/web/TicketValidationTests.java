@@ -98,6 +98,20 @@ class TicketValidationTests {
                 .containsExactlyInAnyOrder("assignee_id", "client_id", "priority", "status", "subject");
         assertThat(fields(api.patch(tenant, Role.AGENT, path, "{\"client_id\": \"" + UUID.randomUUID() + "\"}")))
                 .containsExactly("client_id");
+        // an assignee must be an active member of this tenant: not an unknown user, not another tenant's member
+        UUID stranger = tokens.member(TicketsApi.newTenant(), Role.AGENT);
+        for (UUID user : new UUID[]{UUID.randomUUID(), stranger}) {
+            MvcTestResult refused = api.patch(tenant, Role.AGENT, path, "{\"assignee_id\": \"" + user + "\"}");
+            assertThat(fields(refused)).containsExactly("assignee_id");
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].reason")
+                    .isEqualTo("is not an active member of this tenant");
+            assertThat(fields(api.post(tenant, Role.AGENT, TICKETS, """
+                    {"subject": "x", "channel": "email", "assignee_id": "%s"}""".formatted(user))))
+                    .containsExactly("assignee_id");
+        }
+        UUID colleague = tokens.member(tenant, Role.CONSULTANT);
+        assertThat(api.patch(tenant, Role.AGENT, path, "{\"assignee_id\": \"" + colleague + "\"}")).hasStatusOk()
+                .bodyJson().extractingPath("$.assignee_id").isEqualTo(colleague.toString());
         assertThat(api.patch(tenant, Role.AGENT, path, "[]")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(fields(api.patch(tenant, Role.AGENT, TICKETS + "/not-a-uuid", "{}"))).containsExactly("id");
         assertThat(fields(api.get(tenant, Role.AGENT, TICKETS + "/not-a-uuid"))).containsExactly("id");
