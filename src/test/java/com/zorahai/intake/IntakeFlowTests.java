@@ -296,6 +296,7 @@ class IntakeFlowTests extends IntakeTestSupport {
         assertThat(mvc.post().uri("/webhooks/email/debug").header("Authorization", tokens.bearer(tenant, Role.ADMIN))
                 .multipart().part(mail.parts())).hasStatusOk().bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.detected_tenant").isEqualTo(tenant);
+                    assertThat(json).extractingPath("$.recipient_routes").isEqualTo("this_tenant");
                     assertThat(json).extractingPath("$.message_id").isEqualTo(mail.messageId());
                     assertThat(json).extractingPath("$.extraction.classification").isEqualTo("new_travel_request");
                     assertThat(json).extractingPath("$.extraction.engine").isEqualTo("rules");

@@ -213,7 +213,8 @@ public class IntakeProcessor {
                 ? in.email().text()
                 : extractor.cleanedText(in.text());
         events.publishEvent(new SupportRequestReceived(request.tenantId(), request.inboundEmailId(),
-                in.email().messageId(), sender.address(), sender.name(), in.email().subject(), body, client));
+                in.email().messageId(), sender.address(), sender.name(), in.email().subject(), body, client,
+                MailReferences.of(in.email().headers()), in.email().receivedAt()));
         return request.handled(IntakeStatus.PROCESSED, Outcome.SUPPORT, null, client, null, null, now);
     }
 

@@ -33,7 +33,9 @@ public final class TenantTemplateEngine {
     public TenantTemplateEngine() {
         StringTemplateResolver resolver = new StringTemplateResolver();
         resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCacheable(false);
+        // parsed templates are kept, keyed by their text (an edited template is a new key); Thymeleaf's cache
+        // manager bounds them to its 200 most recent, so rendering the same email again skips the parse
+        resolver.setCacheable(true);
         this.engine = new SpringTemplateEngine();
         this.engine.setTemplateResolver(resolver);
     }

@@ -3,11 +3,13 @@ package com.zorahai.tickets.internal;
 import com.zorahai.helpdesk.HelpdeskHandoverRequested;
 import com.zorahai.intake.IntakeRequests;
 import com.zorahai.intake.SupportRequestReceived;
+import com.zorahai.tickets.InboundReply;
 import com.zorahai.tickets.NewTicket;
 import com.zorahai.tickets.TicketChannel;
 import com.zorahai.tickets.TicketId;
 import com.zorahai.tickets.Tickets;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -32,9 +34,28 @@ class ChannelHandovers {
         this.intake = intake;
     }
 
-    /** A support email: a ticket threaded on its Message-ID, its reference recorded on the intake request. */
+    /**
+     * A support email: added to the ticket it answers (its {@code In-Reply-To} / {@code References} name the ticket's
+     * opening message or one of its replies, and the ticket is not closed), else a new ticket threaded on its
+     * Message-ID. Either way the ticket's id is recorded on the intake request.
+     */
     @ApplicationModuleListener
     void on(SupportRequestReceived request) {
+        if (!request.references().isEmpty()) {
+            String from = request.fromName() == null || request.fromAddress() == null
+                    ? request.fromAddress()
+                    : request.fromName() + " <" + request.fromAddress() + ">";
+            String reference = request.messageId() != null
+                    ? request.messageId()
+                    : "inbound-email:" + request.inboundEmailId();
+            Optional<TicketId> answered = tickets.addInboundReply(new InboundReply(request.tenantId(), null,
+                    request.references(), reference, request.bodyText(), from, request.receivedAt()));
+            if (answered.isPresent()) {
+                intake.recordTicket(request.tenantId(), request.inboundEmailId(), answered.get().toString());
+                log.info("Support email {} added to ticket {}", request.inboundEmailId(), answered.get());
+                return;
+            }
+        }
         String subject = request.subject() == null || request.subject().isBlank()
                 ? "(no subject)"
                 : request.subject().strip();
@@ -43,7 +64,7 @@ class ChannelHandovers {
                 request.fromName(), request.messageId() != null
                         ? request.messageId()
                         : "inbound-email:" + request.inboundEmailId(),
-                Instant.now());
+                request.receivedAt() == null ? Instant.now() : request.receivedAt());
         if (request.clientId() != null) {
             ticket = new NewTicket(ticket.tenantId(), ticket.subject(), ticket.body(), ticket.channel(),
                     request.clientId(), ticket.requesterEmail(), ticket.requesterName(), ticket.requesterPhone(),

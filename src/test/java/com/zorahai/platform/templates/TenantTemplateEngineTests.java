@@ -21,6 +21,16 @@ class TenantTemplateEngineTests {
     }
 
     @Test
+    void aTemplateRenderedAgainUsesTheNewVariablesAndAnEditedTemplateItsNewText() {
+        String template = "<p th:text=\"${name}\">x</p>";
+        assertThat(engine.render(template, Locale.ENGLISH, Map.of("name", "Ana"))).isEqualTo("<p>Ana</p>");
+        assertThat(engine.render(template, Locale.ENGLISH, Map.of("name", "Omar"))).isEqualTo("<p>Omar</p>");
+        assertThat(engine.render("<b th:text=\"${name}\">x</b>", Locale.ENGLISH, Map.of("name", "Omar")))
+                .isEqualTo("<b>Omar</b>");
+        assertThat(engine.render(template, Locale.FRENCH, Map.of("name", "Zoë"))).isEqualTo("<p>Zoë</p>");
+    }
+
+    @Test
     void findsExpressionsThatReachBeyondTheVariables() {
         assertThat(TenantTemplateEngine.unsafeExpression("<p th:text=\"${T(java.lang.Runtime).getRuntime()}\">"))
                 .contains("T(");

@@ -11,6 +11,7 @@ import com.zorahai.email.inbound.InboundSecrets;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.CurrentTenant;
 import com.zorahai.tenancy.Tenant;
+import com.zorahai.tenancy.TenantId;
 import com.zorahai.tenancy.Tenants;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,11 +111,17 @@ class InboundParseController {
     DebugView debug(HttpServletRequest request) {
         Map<String, FormPart> form = form(request);
         DecodedEmail email = decoder.decode(form);
-        String tenant = route(form).map(t -> t.id().value()).orElse(null);
+        TenantId caller = currentTenant.require();
+        // another tenant's id is not shown: only whether the recipients route to the caller, elsewhere or nowhere
+        Optional<TenantId> routed = route(form).map(Tenant::id);
+        String recipientRoutes = routed.map(t -> t.equals(caller) ? "this_tenant" : "another_tenant")
+                .orElse("no_tenant");
+        String tenant = routed.filter(caller::equals).map(TenantId::value).orElse(null);
         EmailText text = new EmailText(email.from(), email.subject(), email.text(), email.html(), Instant.now());
-        DebugExtraction extraction = DebugExtraction.of(extractor.extract(currentTenant.require(), text),
+        DebugExtraction extraction = DebugExtraction.of(extractor.extract(caller, text),
                 extractor.cleanedText(text));
-        return new DebugView(tenant, email.messageId(), email.dedupeKey(), email.from(), email.to(), email.cc(),
+        return new DebugView(tenant, recipientRoutes, email.messageId(), email.dedupeKey(), email.from(), email.to(),
+                email.cc(),
                 email.subject(), email.text(), email.html(), email.spamScore(), email.spf(), email.dkim(),
                 email.envelopeTo(), email.rawMime() != null,
                 email.attachments().stream()
@@ -196,7 +203,8 @@ class InboundParseController {
     }
 
     /** A decoded message and what the extractor read from it, as the debug endpoint shows it. */
-    record DebugView(String detectedTenant, String messageId, String dedupeKey, String from, List<String> to,
+    record DebugView(String detectedTenant, String recipientRoutes, String messageId, String dedupeKey, String from,
+            List<String> to,
             List<String> cc, String subject, String text, String html, BigDecimal spamScore, String spf, String dkim,
             List<String> envelopeTo, boolean rawMime, List<DebugAttachment> attachments, DebugExtraction extraction) {
     }
