@@ -1,6 +1,7 @@
 package com.zorahai.analytics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zorahai.TenantIsolation;
 import com.zorahai.analytics.AnalyticsTestSupport;
@@ -9,7 +10,11 @@ import com.zorahai.analytics.UnansweredQuestion;
 import com.zorahai.analytics.UnansweredQuestions;
 import com.zorahai.analytics.internal.EventTypes;
 import com.zorahai.identity.Role;
+import com.zorahai.knowledge.Knowledge;
+import com.zorahai.knowledge.KnowledgeHit;
+import com.zorahai.knowledge.SearchOptions;
 import com.zorahai.tenancy.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,9 @@ class UnansweredApiTests extends AnalyticsTestSupport {
 
     @Autowired
     UnansweredQuestions unanswered;
+
+    @Autowired
+    Knowledge knowledge;
 
     private void ask(TenantId tenant, String type, String question, Instant at) {
         record(tenant, type, "conversation-1", at, Map.of("question", question));
@@ -112,6 +120,10 @@ class UnansweredApiTests extends AnalyticsTestSupport {
                 .bodyJson().extractingPath("$.type")
                 .isEqualTo("https://zorahai.com/problems/unanswered-question-resolved");
         assertThat(events.stream(QaPairSuggested.class)).hasSize(1);
+        // the pair reaches the tenant's knowledge, searchable, under the group's key
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(knowledge.search(tenant,
+                "parking near the clinic", SearchOptions.top(1)).hits()).extracting(KnowledgeHit::key)
+                .containsExactly("unanswered-" + id));
         assertThat(mvc.get().uri(UNANSWERED + "?status=resolved").header("Authorization",
                 auth(tenant, Role.AGENT))).hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(1);
         assertThat(mvc.get().uri(UNANSWERED + "?status=open").header("Authorization",
