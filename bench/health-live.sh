@@ -31,42 +31,11 @@ die() { echo "health-live: $*" >&2; exit 1; }
 (( MAX_REQUESTS >= 1 && MAX_REQUESTS <= 5000000 )) || die "MAX_REQUESTS must be 1..5000000"
 command -v curl >/dev/null || die "curl is needed"
 
-# --- a JDK 21+ (JAVA, JAVA_HOME, or one under /usr/lib/jvm) ---
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-find_java() {
-  local candidate
-  for candidate in "${JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    if [[ -n "$candidate" && -x "$candidate" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-JAVA_BIN=$(find_java) || die "no Java 21+ found; set JAVA or JAVA_HOME"
-
-# --- wrk: installed from the distribution when missing and allowed ---
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "Installing wrk from the distribution packages" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null \
-      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } \
-      || die "could not install wrk"
-  else
-    die "wrk is needed (e.g. apt-get install wrk, brew install wrk)"
-  fi
-fi
-
-# --- the packaged app, rebuilt when the sources are newer ---
-JAR=$(ls target/zorah-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
-if [[ -z "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
-  echo "Packaging the app" >&2
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
-  JAR=$(ls target/zorah-*.jar | grep -v '\.original$' | head -1)
-fi
-
-if curl -s -o /dev/null "http://$HOST:$PORT/"; then
-  die "port $PORT is in use; set BENCH_PORT"
-fi
+. bench/lib.sh
+require_java
+require_wrk
+require_jar
+require_free_port "$HOST" "$PORT"
 
 WORK=$(mktemp -d -t zorah-bench-XXXXXX)
 APP_PID=""

@@ -11,17 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 die() { echo "analytics bench: $*" >&2; exit 1; }
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-find_java() {
-  local candidate
-  for candidate in "${JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    if [[ -n "$candidate" && -x "$candidate" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-JAVA_BIN=$(find_java) || die "no Java 21+ found; set JAVA or JAVA_HOME"
+. bench/lib.sh
+require_java
 
 echo "Compiling the application" >&2
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true compile \

@@ -22,27 +22,11 @@ SECRET="bench-vapi-secret-$(date +%s%N)"
 
 die() { echo "webhook-ack: $*" >&2; exit 1; }
 command -v curl >/dev/null || die "curl is needed"
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-find_java() {
-  local candidate
-  for candidate in "${JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    if [[ -n "$candidate" && -x "$candidate" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-JAVA_BIN=$(find_java) || die "no Java 21+ found; set JAVA or JAVA_HOME"
+. bench/lib.sh
+require_java
 
-JAR=$(ls target/zorah-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
-if [[ -z "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
-  echo "Packaging the app" >&2
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
-  JAR=$(ls target/zorah-*.jar | grep -v '\.original$' | head -1)
-fi
-if curl -s -o /dev/null "http://$HOST:$PORT/"; then
-  die "port $PORT is in use; set BENCH_PORT"
-fi
+require_jar
+require_free_port "$HOST" "$PORT"
 
 WORK=$(mktemp -d -t zorah-bench-vapi-XXXXXX)
 APP_PID=""
