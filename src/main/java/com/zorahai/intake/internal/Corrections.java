@@ -1,5 +1,6 @@
 package com.zorahai.intake.internal;
 
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;

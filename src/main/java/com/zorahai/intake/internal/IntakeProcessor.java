@@ -10,7 +10,6 @@ import com.zorahai.crm.Clients;
 import com.zorahai.email.InboundEmail;
 import com.zorahai.email.InboundEmails;
 import com.zorahai.intake.InboundEmailParsed;
-import com.zorahai.intake.SupportRequestReceived;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.QuoteSummary;
 import com.zorahai.quoting.Quotes;
@@ -207,14 +206,8 @@ public class IntakeProcessor {
     }
 
     private IntakeRequest support(Incoming in, IntakeRequest request, Instant now) {
-        TravelRequest.Sender sender = TravelRequest.Sender.parse(in.email().from());
         ClientId client = senderClient(in, request);
-        String body = in.email().text() != null && !in.email().text().isBlank()
-                ? in.email().text()
-                : extractor.cleanedText(in.text());
-        events.publishEvent(new SupportRequestReceived(request.tenantId(), request.inboundEmailId(),
-                in.email().messageId(), sender.address(), sender.name(), in.email().subject(), body, client,
-                MailReferences.of(in.email().headers()), in.email().receivedAt()));
+        events.publishEvent(SupportAnnouncement.of(request, in.email(), extractor.cleanedText(in.text()), client));
         return request.handled(IntakeStatus.PROCESSED, Outcome.SUPPORT, null, client, null, null, now);
     }
 

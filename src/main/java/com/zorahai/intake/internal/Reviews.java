@@ -6,6 +6,7 @@ import com.zorahai.ai.TravelRequestExtraction;
 import com.zorahai.ai.TravelRequestExtractor;
 import com.zorahai.email.InboundEmail;
 import com.zorahai.email.InboundEmails;
+import com.zorahai.platform.FieldErrors;
 import com.zorahai.platform.Page;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.quoting.QuoteSummary;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +48,12 @@ public class Reviews {
     private final Quotes quotes;
     private final IntakeProperties properties;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     Reviews(IntakeStore store, ExtractionCodec codec, InboundEmails inboundEmails, TravelRequestExtractor extractor,
-            RequestActions actions, Quotes quotes, IntakeProperties properties, JsonMapper json) {
+            RequestActions actions, Quotes quotes, IntakeProperties properties, JsonMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.codec = codec;
         this.inboundEmails = inboundEmails;
@@ -127,7 +132,8 @@ public class Reviews {
     /**
      * Approves a request in the queue with the reviewer's corrections ({@code field → value}) and acts on it: the
      * client is upserted and a draft quote priced with the corrected values, the timeline gets the entry and the
-     * consultant the email. Every correction that changes a value is kept.
+     * consultant the email. Every correction that changes a value is kept. A support request (in the queue because
+     * it could not be handed on) takes no corrections: approving it announces it for a ticket again.
      *
      * @throws ProblemException 404 for an unknown request, 409 {@code review-closed} when it is not in the queue,
      *         400 naming {@code corrections.<field>} for an invalid or missing value
@@ -136,6 +142,9 @@ public class Reviews {
     public Review approve(TenantId tenant, UUID id, Map<String, JsonNode> corrections, UUID reviewer) {
         IntakeRequest request = store.lock(tenant, id).orElseThrow(() -> notFound(id));
         requireOpen(request);
+        if (request.outcome() == Outcome.SUPPORT) {
+            return approveSupport(tenant, request, corrections, reviewer);
+        }
         Map<RequestField, Object> fixes = Corrections.read(corrections);
         TravelRequestExtraction x = codec.read(request.extraction());
         TravelRequest values = TravelRequest.of(x, TravelRequest.Sender.parse(request.fromAddress()));
@@ -296,6 +305,25 @@ public class Reviews {
             errors.add("corrections.check_out", "must be after check_in");
         }
         errors.throwIfAny();
+    }
+
+    private Review approveSupport(TenantId tenant, IntakeRequest request, Map<String, JsonNode> corrections,
+            UUID reviewer) {
+        if (corrections != null && !corrections.isEmpty()) {
+            throw ProblemException.invalidField("corrections",
+                    "are not taken for a support request: it goes to tickets as it was written");
+        }
+        InboundEmail email = inboundEmails.find(tenant, request.inboundEmailId()).orElseThrow(
+                () -> ProblemException.of(HttpStatus.CONFLICT, "intake-email-missing", "Email missing",
+                        "The email of this support request is no longer stored; reject the request instead."));
+        String text = extractor.cleanedText(new EmailText(email.from(), email.subject(), email.text(), email.html(),
+                email.receivedAt()));
+        events.publishEvent(SupportAnnouncement.of(request, email, text, request.clientId()));
+        Instant now = Instant.now();
+        IntakeRequest approved = request.handled(IntakeStatus.APPROVED, Outcome.SUPPORT, request.reviewReason(),
+                request.clientId(), null, null, now).reviewed(IntakeStatus.APPROVED, reviewer, null, now);
+        store.update(approved);
+        return review(approved);
     }
 
     /** A CRM refusal of the client's address or phone, named as the correction that fixes it. */

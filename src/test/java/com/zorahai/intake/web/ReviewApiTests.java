@@ -1,15 +1,19 @@
 package com.zorahai.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zorahai.IntegrationTest;
 import com.zorahai.TenantIsolation;
 import com.zorahai.identity.Role;
 import com.zorahai.intake.IntakeTestSupport;
 import com.zorahai.intake.ParsedMail;
+import com.zorahai.intake.SupportRequestRecorder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -39,6 +43,36 @@ class ReviewApiTests extends IntakeTestSupport {
     private MvcTestResult approve(String tenant, Object id, String body) {
         return mvc.post().uri(REVIEWS + "/{id}:approve", id).header("Authorization", tokens.bearer(tenant,
                 Role.CONSULTANT)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    @Test
+    void approvingASupportRequestHandsItToTicketsAgainAndDraftsNoQuote(@Autowired SupportRequestRecorder recorder) {
+        String tenant = newTenant();
+        UUID email = post(tenant, ParsedMail.to(address(tenant)).subject("Problem with my booking").text("""
+                Hello,
+
+                The hotel voucher for booking ZT-4471 is missing. Please help.
+
+                Sarah Mitchell
+                """));
+        Map<String, Object> row = handled(tenant, email);
+        assertThat(row.get("outcome")).isEqualTo("support");
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.of(email).size() == 1);
+        // as when handing it on failed: the request waits in the queue
+        jdbc.sql("update intake_requests set status = 'needs_review', review_reason = 'Could not be acted on: x'"
+                + " where id = ?").param(row.get("id")).update();
+
+        assertThat(approve(tenant, row.get("id"), "{\"corrections\": {\"adults\": 2}}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+                .isEqualTo("corrections");
+        assertThat(approve(tenant, row.get("id"), "{}")).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.status").isEqualTo("approved");
+            assertThat(json).extractingPath("$.outcome").isEqualTo("support");
+            assertThat(json).extractingPath("$.quote_id").isNull();
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.of(email).size() == 2);
+        assertThat(recorder.of(email).getLast().bodyText()).contains("voucher for booking ZT-4471");
+        assertThat(count("quotes", tenant)).isZero();
     }
 
     @Test
