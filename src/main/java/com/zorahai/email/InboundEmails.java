@@ -36,6 +36,14 @@ public class InboundEmails {
                 .map(o -> o.content());
     }
 
+    /**
+     * Erases the email's personal content (addresses, subject, bodies, headers, attachments) for a privacy erasure;
+     * the row stays, so a redelivery is still recognised. {@code false} when the tenant has no such email.
+     */
+    public boolean erase(TenantId tenant, UUID id) {
+        return mailbox.erase(tenant, id);
+    }
+
     /** Marks the email processed; {@code false} when the tenant has no such email. */
     public boolean markProcessed(TenantId tenant, UUID id) {
         return mailbox.finish(tenant, id, "processed", null);

@@ -208,6 +208,31 @@ public class InboundMailbox {
                 .update() == 1;
     }
 
+    /**
+     * Forgets what identifies the sender and what they wrote: addresses, subject, bodies, headers, raw source,
+     * envelope and the kept attachments (deleted from storage). The row keeps its dedupe key, status and times, so a
+     * redelivery of the same message is still recognised. {@code false} when the tenant has no such email.
+     */
+    public boolean erase(TenantId tenant, UUID id) {
+        Optional<InboundEmail> email = find(tenant, id);
+        if (email.isEmpty()) {
+            return false;
+        }
+        for (InboundEmail.Attachment attachment : email.get().attachments()) {
+            if (attachment.kept()) {
+                storage.delete(attachment.bucket(), attachment.storageKey());
+            }
+        }
+        return jdbc.sql("""
+                update inbound_emails set message_id = null, from_address = null, to_addresses = '{}',
+                       cc_addresses = '{}', subject = null, text_body = null, html_body = null, headers = null,
+                       raw_mime = null, dkim = null, envelope = null, attachments = '[]'
+                 where tenant_id = :tenant and id = :id""")
+                .param("tenant", tenant.value())
+                .param("id", id)
+                .update() == 1;
+    }
+
     private InboundEmail map(ResultSet rs, int row) throws SQLException {
         String attachments = rs.getString("attachments");
         String envelope = rs.getString("envelope");

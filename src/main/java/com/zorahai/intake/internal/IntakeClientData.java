@@ -4,6 +4,8 @@ import com.zorahai.ai.TravelRequestExtraction;
 import com.zorahai.crm.ClientDataContributor;
 import com.zorahai.crm.ClientErasureRequested;
 import com.zorahai.crm.ClientId;
+import com.zorahai.crm.ClientsMerged;
+import com.zorahai.email.InboundEmails;
 import com.zorahai.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +16,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The intake part of a client's privacy export and erasure: the emailed requests linked to the client are listed;
- * on erasure their sender, subject, extraction and corrected values are forgotten, while the row (what was done,
- * which quote was drafted) stays for the figures.
+ * on erasure their sender, subject, extraction and corrected values are forgotten, and so is the stored email itself
+ * (its addresses, subject, bodies, headers and attachments), while the rows (what was done, which quote was drafted)
+ * stay for the figures. The requests of a client merged into another move to that client.
  */
 @Component
 class IntakeClientData implements ClientDataContributor {
 
     private final IntakeStore store;
     private final ExtractionCodec codec;
+    private final InboundEmails inboundEmails;
 
-    IntakeClientData(IntakeStore store, ExtractionCodec codec) {
+    IntakeClientData(IntakeStore store, ExtractionCodec codec, InboundEmails inboundEmails) {
         this.store = store;
         this.codec = codec;
+        this.inboundEmails = inboundEmails;
     }
 
     /** A request as the export lists it. */
@@ -56,6 +61,12 @@ class IntakeClientData implements ClientDataContributor {
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null, x.engine(),
                     x.model());
             store.erase(request, codec.write(erased));
+            inboundEmails.erase(erasure.tenantId(), request.inboundEmailId());
         }
+    }
+
+    @ApplicationModuleListener
+    void on(ClientsMerged merged) {
+        store.moveClient(merged.tenantId(), merged.sourceId(), merged.targetId());
     }
 }

@@ -249,7 +249,7 @@ public class IntakeStore {
     public void erase(IntakeRequest request, String erasedExtraction) {
         jdbc.sql("""
                 update intake_requests set from_address = null, subject = null, message_id = null,
-                    extraction = cast(? as jsonb), reject_reason = null, updated_at = now()
+                    extraction = cast(? as jsonb), reject_reason = null, review_reason = null, updated_at = now()
                  where tenant_id = ? and id = ?""")
                 .params(erasedExtraction, request.tenantId().value(), request.id())
                 .update();
@@ -257,6 +257,14 @@ public class IntakeStore {
                 update intake_corrections set extracted_value = null, corrected_value = null
                  where tenant_id = ? and request_id = ?""")
                 .params(request.tenantId().value(), request.id())
+                .update();
+    }
+
+    /** Points the requests of a client merged into another at the client it was merged into. */
+    public int moveClient(TenantId tenant, ClientId from, ClientId to) {
+        return jdbc.sql(
+                "update intake_requests set client_id = ?, updated_at = now() where tenant_id = ? and client_id = ?")
+                .params(to.value(), tenant.value(), from.value())
                 .update();
     }
 
