@@ -52,12 +52,24 @@ public class TravelRequestExtractor {
 
     /** The extraction for one email received by a tenant; never fails for content reasons. */
     public TravelRequestExtraction extract(TenantId tenantId, EmailText email) {
+        return extract(tenantId, email, true);
+    }
+
+    /**
+     * The rule-based extraction only, never the model: for mail that does not deserve a model call (scored as spam
+     * before it is read).
+     */
+    public TravelRequestExtraction extractWithRules(TenantId tenantId, EmailText email) {
+        return extract(tenantId, email, false);
+    }
+
+    private TravelRequestExtraction extract(TenantId tenantId, EmailText email, boolean withModel) {
         Optional<Tenant> tenant = tenants.find(tenantId);
         Currency currency = tenant.map(Tenant::currency).orElse(Currency.getInstance("USD"));
         LocalDate today = LocalDate.ofInstant(email.receivedAt(),
                 tenant.<ZoneId>map(Tenant::timezone).orElse(ZoneOffset.UTC));
         CleanedEmail cleaned = cleaner.clean(email);
-        if (openAi != null) {
+        if (openAi != null && withModel) {
             String model = tenant.map(Tenant::ai).map(Tenant.Ai::model).filter(m -> !m.isBlank()).orElse(DEFAULT_MODEL);
             try {
                 return openAi.extract(cleaned, email.from(), model, today, currency);

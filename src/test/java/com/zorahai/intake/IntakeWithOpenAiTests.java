@@ -128,6 +128,20 @@ class IntakeWithOpenAiTests extends IntakeTestSupport {
         assertThat(fallbacks()).isEqualTo(before + 1);
     }
 
+    @Test
+    void mailScoredAsSpamIsReadByTheRulesWithoutAModelCall() {
+        String tenant = newTenant();
+
+        UUID email = post(tenant, ParsedMail.to(address(tenant)).from("Deals", "deals@cheap-trips.example")
+                .subject("Zanzibar holiday, spam offer").spamScore("9.8").text(ZANZIBAR_TEXT));
+        Map<String, Object> row = handled(tenant, email);
+
+        assertThat(row.get("engine")).isEqualTo("rules");
+        assertThat(row.get("outcome")).isEqualTo("spam");
+        assertThat(row.get("status")).isEqualTo("ignored");
+        OPENAI.verify(0, postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("spam offer")));
+    }
+
     private double fallbacks() {
         Counter counter = meters.find("zorah.ai.fallbacks").tag("reason", "timeout").counter();
         return counter == null ? 0 : counter.count();

@@ -101,7 +101,10 @@ public class IntakeProcessor {
         try {
             EmailText text = new EmailText(email.from(), email.subject(), email.text(), email.html(),
                     email.receivedAt());
-            TravelRequestExtraction extraction = extractor.extract(tenantId, text);
+            // mail SendGrid scored as spam is read by the rules only: it is ignored anyway, and costs no model call
+            TravelRequestExtraction extraction = isSpam(email)
+                    ? extractor.extractWithRules(tenantId, text)
+                    : extractor.extract(tenantId, text);
             Incoming incoming = new Incoming(email, text, extraction);
             handle(incoming);
         } finally {
@@ -154,8 +157,12 @@ public class IntakeProcessor {
                 handled.status().value());
     }
 
+    private boolean isSpam(InboundEmail email) {
+        return email.spamScore() != null && email.spamScore().compareTo(properties.spamScore()) >= 0;
+    }
+
     private Outcome outcome(Incoming in) {
-        if (in.email().spamScore() != null && in.email().spamScore().compareTo(properties.spamScore()) >= 0) {
+        if (isSpam(in.email())) {
             return Outcome.SPAM;
         }
         return switch (in.extraction().classification()) {
