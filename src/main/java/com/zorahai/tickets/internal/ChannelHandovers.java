@@ -41,13 +41,13 @@ class ChannelHandovers {
      */
     @ApplicationModuleListener
     void on(SupportRequestReceived request) {
+        String reference = request.messageId() != null
+                ? request.messageId()
+                : "inbound-email:" + request.inboundEmailId();
         if (!request.references().isEmpty()) {
             String from = request.fromName() == null || request.fromAddress() == null
                     ? request.fromAddress()
                     : request.fromName() + " <" + request.fromAddress() + ">";
-            String reference = request.messageId() != null
-                    ? request.messageId()
-                    : "inbound-email:" + request.inboundEmailId();
             Optional<TicketId> answered = tickets.addInboundReply(new InboundReply(request.tenantId(), null,
                     request.references(), reference, request.bodyText(), from, request.receivedAt()));
             if (answered.isPresent()) {
@@ -61,10 +61,7 @@ class ChannelHandovers {
                 : request.subject().strip();
         String body = request.bodyText() == null || request.bodyText().isBlank() ? subject : request.bodyText();
         NewTicket ticket = NewTicket.fromEmail(request.tenantId(), shorten(subject), body, request.fromAddress(),
-                request.fromName(), request.messageId() != null
-                        ? request.messageId()
-                        : "inbound-email:" + request.inboundEmailId(),
-                request.receivedAt() == null ? Instant.now() : request.receivedAt());
+                request.fromName(), reference, request.receivedAt() == null ? Instant.now() : request.receivedAt());
         if (request.clientId() != null) {
             ticket = new NewTicket(ticket.tenantId(), ticket.subject(), ticket.body(), ticket.channel(),
                     request.clientId(), ticket.requesterEmail(), ticket.requesterName(), ticket.requesterPhone(),
