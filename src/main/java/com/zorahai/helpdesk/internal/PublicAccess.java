@@ -1,44 +1,39 @@
 package com.zorahai.helpdesk.internal;
 
+import com.zorahai.identity.RequestLimits;
 import com.zorahai.platform.ProblemException;
 import com.zorahai.tenancy.TenantId;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Guards the public helpdesk: each tenant's public key (stored only as a SHA-256 hash, shown once when rotated) and
  * per-address limits (Bucket4j, per address and tenant, a minute and an hour window; counted before the key is
- * checked, so guessing keys is limited too). The buckets live in this instance's memory.
+ * checked, so guessing keys is limited too). The buckets live where identity keeps its sign-in limits: this
+ * instance's memory by default, PostgreSQL shared by all instances with {@code RATE_LIMIT_BACKEND=postgres}.
  */
 @Component
 public class PublicAccess {
 
     static final String PREFIX = "hdk_";
-    static final int MAX_BUCKETS = 100_000;
 
     private final HelpdeskStore store;
     private final HelpdeskProperties properties;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+    private final RequestLimits limits;
 
-    PublicAccess(HelpdeskStore store, HelpdeskProperties properties) {
+    PublicAccess(HelpdeskStore store, HelpdeskProperties properties, RequestLimits limits) {
         this.store = store;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /** A new public key for the tenant; the previous one stops working at once. */
@@ -63,19 +58,9 @@ public class PublicAccess {
 
     /** Counts a request from {@code address}; a 429 problem with {@code retry_after} when over the limit. */
     public void checkRate(TenantId tenant, String address) {
-        if (buckets.size() >= MAX_BUCKETS) {
-            dropIdle();
-        }
-        Entry entry = buckets.computeIfAbsent(tenant.value() + "|" + address, k -> new Entry(Bucket.builder()
-                .addLimit(l -> l.capacity(properties.publicLimits().perMinute()).refillGreedy(properties
-                        .publicLimits().perMinute(), Duration.ofMinutes(1)))
-                .addLimit(l -> l.capacity(properties.publicLimits().perHour()).refillGreedy(properties.publicLimits()
-                        .perHour(), Duration.ofHours(1)))
-                .build()));
-        entry.lastUsed = System.nanoTime();
-        ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        long seconds = limits.tryAcquire("helpdesk:" + tenant.value() + ":" + (address == null ? "unknown" : address),
+                properties.publicLimits().perMinute(), properties.publicLimits().perHour());
+        if (seconds > 0) {
             throw new RateLimited(seconds);
         }
     }
@@ -94,22 +79,6 @@ public class PublicAccess {
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
-        }
-    }
-
-    @Scheduled(fixedDelay = 300_000)
-    void dropIdle() {
-        long now = System.nanoTime();
-        buckets.values().removeIf(e -> now - e.lastUsed > TimeUnit.HOURS.toNanos(1));
-    }
-
-    private static final class Entry {
-
-        final Bucket bucket;
-        volatile long lastUsed;
-
-        Entry(Bucket bucket) {
-            this.bucket = bucket;
         }
     }
 
