@@ -201,6 +201,10 @@ class IntakeFlowTests extends IntakeTestSupport {
         // priced again, from the request the first quote was drafted from: 7 nights at the same rate
         assertThat(jdbc.sql("select total from quotes where tenant_id = ? and number = 'Q-000002'").param(tenant)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("42000");
+        // the consultant is told what it is: changes to a quote, not a new request
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from outbound_emails where tenant_id = ? and subject like 'Changes requested: %'")
+                .param(tenant).query(Long.class).single() == 1);
     }
 
     @Test

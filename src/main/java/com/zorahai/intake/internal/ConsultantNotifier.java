@@ -56,7 +56,10 @@ class ConsultantNotifier {
                 ? values.text(RequestField.CLIENT_NAME)
                 : values.text(RequestField.EMAIL);
         String destination = values.text(RequestField.DESTINATION);
-        String subject = "New travel request: " + clientName + (destination == null ? "" : ", " + destination)
+        String kind = request.outcome() == Outcome.CHANGE_REQUEST
+                ? "Changes requested"
+                : request.outcome() == Outcome.QUOTE_REPLY ? "Reply turned into a request" : "New travel request";
+        String subject = kind + ": " + clientName + (destination == null ? "" : ", " + destination)
                 + " (" + draft.number() + ")";
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", recipients.size() == 1 ? recipients.getFirst().name() : null);
