@@ -30,16 +30,7 @@ require_java
 require_jar
 require_free_port "$HOST" "$PORT"
 
-WORK=$(mktemp -d -t zorah-bench-docs-XXXXXX)
-APP_PID=""
-cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
+bench_workdir docs
 
 SERVER_ADDRESS=$HOST PORT=$PORT \
   ZORAH_DATABASE_EMBEDDED_DATA_DIR="$WORK/pg" \
@@ -50,23 +41,9 @@ SERVER_ADDRESS=$HOST PORT=$PORT \
   LOG_LEVEL=WARN JSON_LOGS=false \
   "$JAVA_BIN" ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-deadline=$(( $(date +%s) + READY_TIMEOUT ))
-until curl -fs "http://$HOST:$PORT/health/ready" 2>/dev/null | grep -q '"UP"'; do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$WORK/app.log" >&2; die "the app exited before it was ready"; }
-  (( $(date +%s) < deadline )) || die "not ready within ${READY_TIMEOUT}s"
-  sleep 0.2
-done
+wait_ready
 
-# the demo owners are created once the app is ready
-token=""
-for _ in $(seq 1 50); do
-  token="$(curl -sS --max-time 10 -H 'Content-Type: application/json' \
-    -d "{\"email\":\"owner@demo-travel.local\",\"password\":\"$PASSWORD\"}" "http://$HOST:$PORT/api/v1/auth/login" \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
-  [[ -n "$token" ]] && break
-  sleep 0.2
-done
-[[ -n "$token" ]] || die "could not sign in as owner@demo-travel.local"
+sign_in_demo_owner
 
 body='{"template":"documents/invoice"}'
 url="http://$HOST:$PORT/api/v1/documents/preview"

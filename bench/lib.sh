@@ -44,3 +44,40 @@ require_free_port() {
     die "port $2 is in use; set BENCH_PORT"
   fi
 }
+
+# a temporary directory in WORK for the app's database and storage, removed (with the app stopped) on exit
+bench_workdir() {
+  WORK=$(mktemp -d -t "zorah-bench-$1-XXXXXX")
+  APP_PID=""
+  trap bench_cleanup EXIT INT TERM
+}
+bench_cleanup() {
+  if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+
+# waits until the app started as APP_PID answers /health/ready on HOST:PORT, at most READY_TIMEOUT seconds
+wait_ready() {
+  local deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  until curl -fs "http://$HOST:$PORT/health/ready" 2>/dev/null | grep -q '"UP"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$WORK/app.log" >&2; die "the app exited before it was ready"; }
+    (( $(date +%s) < deadline )) || die "not ready within ${READY_TIMEOUT}s"
+    sleep 0.2
+  done
+}
+
+# signs in as the demo travel owner with PASSWORD (the demo owners are created once the app is ready) into token
+sign_in_demo_owner() {
+  token=""
+  for _ in $(seq 1 50); do
+    token="$(curl -sS --max-time 10 -H 'Content-Type: application/json' \
+      -d "{\"email\":\"owner@demo-travel.local\",\"password\":\"$PASSWORD\"}" "http://$HOST:$PORT/api/v1/auth/login" \
+      | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    [[ -n "$token" ]] && return 0
+    sleep 0.2
+  done
+  die "could not sign in as owner@demo-travel.local"
+}
