@@ -1,6 +1,5 @@
 package com.zorahai.ai;
 
-import com.zorahai.ai.openai.LlmFailure;
 import com.zorahai.ai.openai.OpenAiExtractor;
 import com.zorahai.ai.rules.CleanedEmail;
 import com.zorahai.ai.rules.EmailCleaner;
@@ -73,7 +72,7 @@ public class TravelRequestExtractor {
             String model = tenant.map(Tenant::ai).map(Tenant.Ai::model).filter(m -> !m.isBlank()).orElse(DEFAULT_MODEL);
             try {
                 return openAi.extract(cleaned, email.from(), model, today, currency);
-            } catch (LlmFailure e) {
+            } catch (AiCallFailed e) {
                 log.warn("LLM extraction failed for tenant {} ({}: {}); the rules answer instead", tenantId.value(),
                         e.reason(), e.getMessage());
                 meters.counter("zorah.ai.fallbacks", "reason", e.reason()).increment();

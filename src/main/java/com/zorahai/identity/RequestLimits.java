@@ -3,6 +3,9 @@ package com.zorahai.identity;
 import com.zorahai.identity.internal.RateLimitBackend;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Service;
 public class RequestLimits {
 
     private final RateLimitBackend backend;
+    private final Map<List<Integer>, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
     RequestLimits(RateLimitBackend backend) {
         this.backend = backend;
@@ -30,10 +34,11 @@ public class RequestLimits {
         if (key == null || key.isBlank() || key.length() > 255) {
             throw new IllegalArgumentException("A request limit key must have 1 to 255 characters");
         }
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .addLimit(l -> l.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
-                .build();
+        BucketConfiguration configuration = configurations.computeIfAbsent(List.of(perMinute, perHour),
+                limits -> BucketConfiguration.builder()
+                        .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .addLimit(l -> l.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
+                        .build());
         long waitNanos = backend.tryConsume(key, configuration);
         return waitNanos <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
     }

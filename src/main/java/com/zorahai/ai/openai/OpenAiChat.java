@@ -2,7 +2,6 @@ package com.zorahai.ai.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
-import com.openai.errors.OpenAIException;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -11,7 +10,6 @@ import com.zorahai.ai.Chat;
 import com.zorahai.ai.ChatMessage;
 import com.zorahai.ai.ChatRequest;
 import com.zorahai.ai.ChatResult;
-import com.zorahai.ai.TokenUsage;
 
 /** Chat completions through the OpenAI Chat Completions endpoint, with JSON-schema structured output on request. */
 public class OpenAiChat implements Chat {
@@ -47,23 +45,9 @@ public class OpenAiChat implements Chat {
                     .schema(schema.build())
                     .build());
         }
-        ChatCompletion completion;
-        try {
-            completion = client.chat().completions().create(params.build());
-        } catch (OpenAIException e) {
-            throw OpenAiFailures.of(e);
-        }
-        var message = completion.choices().stream().findFirst()
-                .orElseThrow(() -> new AiCallFailed("invalid_response", "no choices", null))
-                .message();
-        if (message.refusal().isPresent()) {
-            throw new AiCallFailed("refused", "the model refused", null);
-        }
-        String content = message.content().orElseThrow(() -> new AiCallFailed("invalid_response", "no content",
-                null));
-        TokenUsage usage = completion.usage()
-                .map(u -> new TokenUsage(u.promptTokens(), u.completionTokens()))
-                .orElse(TokenUsage.NONE);
-        return new ChatResult(content, completion.model().isBlank() ? request.model() : completion.model(), usage);
+        ChatCompletion completion = Completions.create(client, params.build());
+        String content = Completions.message(completion).content()
+                .orElseThrow(() -> new AiCallFailed("invalid_response", "no content", null));
+        return new ChatResult(content, Completions.model(completion, request.model()), Completions.usage(completion));
     }
 }

@@ -2,14 +2,10 @@ package com.zorahai.ai.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
-import com.openai.errors.InternalServerException;
-import com.openai.errors.OpenAIException;
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.RateLimitException;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.zorahai.ai.AiCallFailed;
 import com.zorahai.ai.Classification;
 import com.zorahai.ai.Field;
 import com.zorahai.ai.Span;
@@ -18,7 +14,6 @@ import com.zorahai.ai.rules.CleanedEmail;
 import com.zorahai.platform.Money;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -38,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Extraction by an OpenAI chat model with structured outputs: the request carries our JSON schema, the answer is
  * checked against it and mapped to our records; the quoted source of each value becomes a span in the cleaned text.
- * Any failure is an {@link LlmFailure}, so the caller can let the rules answer.
+ * Any failure is an {@link AiCallFailed}, so the caller can let the rules answer.
  */
 public class OpenAiExtractor {
 
@@ -65,7 +60,7 @@ public class OpenAiExtractor {
      *
      * @param today the day the email arrived in the tenant's zone
      * @param defaultCurrency the tenant's currency, for amounts without a symbol
-     * @throws LlmFailure when the model does not give a usable answer in time
+     * @throws AiCallFailed when the model does not give a usable answer in time
      */
     public TravelRequestExtraction extract(CleanedEmail email, String sender, String model, LocalDate today,
             Currency defaultCurrency) {
@@ -77,41 +72,22 @@ public class OpenAiExtractor {
                         + "\nFrom: " + sender + "\n\n" + email.text())
                 .jsonSchemaResponseFormat(schema)
                 .build();
-        ChatCompletion completion;
-        try {
-            completion = client.chat().completions().create(params);
-        } catch (RateLimitException e) {
-            throw new LlmFailure("rate_limited", "rate limited (429)", e);
-        } catch (InternalServerException e) {
-            throw new LlmFailure("server_error", "server error (" + e.statusCode() + ")", e);
-        } catch (OpenAIServiceException e) {
-            throw new LlmFailure("client_error", "rejected (" + e.statusCode() + ")", e);
-        } catch (OpenAIIoException e) {
-            boolean timeout = hasCause(e, InterruptedIOException.class);
-            throw new LlmFailure(timeout ? "timeout" : "io", timeout ? "timed out" : "connection failed", e);
-        } catch (OpenAIException e) {
-            throw new LlmFailure("invalid_response", "unreadable response", e);
-        }
-        var message = completion.choices().stream().findFirst()
-                .orElseThrow(() -> new LlmFailure("invalid_response", "no choices", null))
-                .message();
-        if (message.refusal().isPresent()) {
-            throw new LlmFailure("refused", "the model refused", null);
-        }
-        String content = message.content().orElseThrow(() -> new LlmFailure("invalid_response", "no content", null));
-        return map(content, email.text(), completion.model().isBlank() ? model : completion.model(), defaultCurrency);
+        ChatCompletion completion = Completions.create(client, params);
+        String content = Completions.message(completion).content()
+                .orElseThrow(() -> new AiCallFailed("invalid_response", "no content", null));
+        return map(content, email.text(), Completions.model(completion, model), defaultCurrency);
     }
 
-    /** Maps the model's JSON to our records; an answer that does not fit the schema is an {@link LlmFailure}. */
+    /** Maps the model's JSON to our records; an answer that does not fit the schema is an {@link AiCallFailed}. */
     static TravelRequestExtraction map(String content, String text, String model, Currency defaultCurrency) {
         JsonNode root;
         try {
             root = JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new LlmFailure("invalid_response", "content is not JSON", null);
+            throw new AiCallFailed("invalid_response", "content is not JSON", null);
         }
         if (root == null || !root.isObject()) {
-            throw new LlmFailure("invalid_response", "content is not a JSON object", null);
+            throw new AiCallFailed("invalid_response", "content is not a JSON object", null);
         }
         try {
             Reader r = new Reader(root, text);
@@ -150,7 +126,7 @@ public class OpenAiExtractor {
                     r.text("special_requests"), r.text("quote_reference"), ENGINE, model);
         } catch (IllegalArgumentException | DateTimeException | JacksonException e) {
             // no detail: it could echo email content
-            throw new LlmFailure("invalid_response", "content does not match the schema", null);
+            throw new AiCallFailed("invalid_response", "content does not match the schema", null);
         }
     }
 
@@ -244,15 +220,6 @@ public class OpenAiExtractor {
                 java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
         var m = pattern.matcher(text);
         return m.find() ? new Span(m.start(), m.end(), m.group()) : null;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package com.zorahai.ai.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
-import com.openai.errors.OpenAIException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -13,7 +12,6 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.zorahai.ai.AiCallFailed;
-import com.zorahai.ai.TokenUsage;
 import com.zorahai.ai.ToolCall;
 import com.zorahai.ai.ToolChat;
 import com.zorahai.ai.ToolChatMessage;
@@ -59,18 +57,8 @@ public class OpenAiToolChat implements ToolChat {
         for (ToolDefinition tool : request.tools()) {
             params.addTool(function(tool));
         }
-        ChatCompletion completion;
-        try {
-            completion = client.chat().completions().create(params.build());
-        } catch (OpenAIException e) {
-            throw OpenAiFailures.of(e);
-        }
-        var message = completion.choices().stream().findFirst()
-                .orElseThrow(() -> new AiCallFailed("invalid_response", "no choices", null))
-                .message();
-        if (message.refusal().isPresent()) {
-            throw new AiCallFailed("refused", "the model refused", null);
-        }
+        ChatCompletion completion = Completions.create(client, params.build());
+        var message = Completions.message(completion);
         List<ToolCall> calls = new ArrayList<>();
         for (ChatCompletionMessageToolCall call : message.toolCalls().orElse(List.of())) {
             ChatCompletionMessageFunctionToolCall function = call.function()
@@ -82,11 +70,8 @@ public class OpenAiToolChat implements ToolChat {
         if (text == null && calls.isEmpty()) {
             throw new AiCallFailed("invalid_response", "neither content nor tool calls", null);
         }
-        TokenUsage usage = completion.usage()
-                .map(u -> new TokenUsage(u.promptTokens(), u.completionTokens()))
-                .orElse(TokenUsage.NONE);
-        return new ToolChatResult(calls.isEmpty() ? text : null, calls,
-                completion.model().isBlank() ? request.model() : completion.model(), usage);
+        return new ToolChatResult(calls.isEmpty() ? text : null, calls, Completions.model(completion, request.model()),
+                Completions.usage(completion));
     }
 
     private static ChatCompletionAssistantMessageParam assistant(ToolChatMessage.Assistant message) {

@@ -1,7 +1,6 @@
 package com.zorahai.ai.openai;
 
 import com.openai.client.OpenAIClient;
-import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionContentPart;
 import com.openai.models.chat.completions.ChatCompletionContentPartImage;
@@ -10,7 +9,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import com.zorahai.ai.AiCallFailed;
 import com.zorahai.ai.ChatResult;
-import com.zorahai.ai.TokenUsage;
 import com.zorahai.ai.Vision;
 import com.zorahai.ai.VisionRequest;
 import java.util.ArrayList;
@@ -52,23 +50,9 @@ public class OpenAiVision implements Vision {
         if (request.maxTokens() != null) {
             params.maxCompletionTokens(request.maxTokens());
         }
-        ChatCompletion completion;
-        try {
-            completion = client.chat().completions().create(params.build());
-        } catch (OpenAIException e) {
-            throw OpenAiFailures.of(e);
-        }
-        var message = completion.choices().stream().findFirst()
-                .orElseThrow(() -> new AiCallFailed("invalid_response", "no choices", null))
-                .message();
-        if (message.refusal().isPresent()) {
-            throw new AiCallFailed("refused", "the model refused", null);
-        }
-        String content = message.content().filter(c -> !c.isBlank())
+        ChatCompletion completion = Completions.create(client, params.build());
+        String content = Completions.message(completion).content().filter(c -> !c.isBlank())
                 .orElseThrow(() -> new AiCallFailed("invalid_response", "no content", null));
-        TokenUsage usage = completion.usage()
-                .map(u -> new TokenUsage(u.promptTokens(), u.completionTokens()))
-                .orElse(TokenUsage.NONE);
-        return new ChatResult(content, completion.model().isBlank() ? request.model() : completion.model(), usage);
+        return new ChatResult(content, Completions.model(completion, request.model()), Completions.usage(completion));
     }
 }

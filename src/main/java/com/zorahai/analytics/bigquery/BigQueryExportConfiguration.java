@@ -1,11 +1,8 @@
 package com.zorahai.analytics.bigquery;
 
-import com.google.api.gax.retrying.RetrySettings;
-import com.google.cloud.NoCredentials;
 import com.google.cloud.bigquery.BigQuery;
-import com.google.cloud.bigquery.BigQueryOptions;
-import com.google.cloud.http.HttpTransportOptions;
 import com.zorahai.analytics.internal.AnalyticsMetrics;
+import com.zorahai.platform.gcp.BigQueryClients;
 import com.zorahai.tenancy.Tenant;
 import com.zorahai.tenancy.Tenants;
 import java.time.Clock;
@@ -42,26 +39,8 @@ class BigQueryExportConfiguration {
 
     /** A client for the configured host with timeouts and bounded retries. */
     static BigQuery client(BigQueryExportProperties properties) {
-        int timeoutMs = (int) properties.timeout().toMillis();
-        BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
-                .setProjectId(properties.projectId())
-                .setHost(properties.host())
-                .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(Math.min(timeoutMs, 10_000))
-                        .setReadTimeout(timeoutMs).build())
-                .setRetrySettings(RetrySettings.newBuilder()
-                        .setMaxAttempts(properties.maxAttempts())
-                        .setInitialRetryDelayDuration(java.time.Duration.ofMillis(200))
-                        .setRetryDelayMultiplier(2.0)
-                        .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(2))
-                        .setTotalTimeoutDuration(properties.timeout())
-                        .build());
-        if (properties.location() != null && !properties.location().isBlank()) {
-            options.setLocation(properties.location());
-        }
-        if (properties.anonymous()) {
-            options.setCredentials(NoCredentials.getInstance());
-        }
-        return options.build().getService();
+        return BigQueryClients.create(properties.projectId(), properties.host(), properties.location(),
+                properties.timeout(), properties.maxAttempts(), properties.anonymous());
     }
 
     /** Runs the export every {@code interval}, on one instance at a time. */

@@ -214,7 +214,8 @@ public class IntakeProcessor {
 
     private IntakeRequest support(Incoming in, IntakeRequest request, Instant now) {
         ClientId client = senderClient(in, request);
-        events.publishEvent(SupportAnnouncement.of(request, in.email(), extractor.cleanedText(in.text()), client));
+        events.publishEvent(
+                SupportAnnouncement.of(request, in.email(), () -> extractor.cleanedText(in.text()), client));
         return request.handled(IntakeStatus.PROCESSED, Outcome.SUPPORT, null, client, null, null, now);
     }
 

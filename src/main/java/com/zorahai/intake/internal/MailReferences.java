@@ -1,9 +1,12 @@
 package com.zorahai.intake.internal;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,26 +28,23 @@ final class MailReferences {
         if (headers == null || headers.isBlank()) {
             return List.of();
         }
-        String inReplyTo = null;
-        String references = null;
-        for (String field : unfolded(headers)) {
-            int colon = field.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (name.equals("in-reply-to") && inReplyTo == null) {
-                inReplyTo = field.substring(colon + 1);
-            } else if (name.equals("references") && references == null) {
-                references = field.substring(colon + 1);
-            }
+        InternetHeaders parsed;
+        try {
+            parsed = new InternetHeaders(new ByteArrayInputStream(headers.getBytes(StandardCharsets.UTF_8)), true);
+        } catch (MessagingException ex) {
+            return List.of();
         }
-        Set<String> ids = new LinkedHashSet<>(ids(inReplyTo));
-        List<String> older = ids(references);
+        Set<String> ids = new LinkedHashSet<>(ids(first(parsed, "In-Reply-To")));
+        List<String> older = ids(first(parsed, "References"));
         for (int i = older.size() - 1; i >= 0; i--) {
             ids.add(older.get(i));
         }
         return ids.stream().limit(MAX).toList();
+    }
+
+    private static String first(InternetHeaders headers, String name) {
+        String[] values = headers.getHeader(name);
+        return values == null || values.length == 0 ? null : values[0];
     }
 
     private static List<String> ids(String value) {
@@ -56,28 +56,5 @@ final class MailReferences {
             }
         }
         return found;
-    }
-
-    /** Header fields with their continuation lines joined. */
-    private static List<String> unfolded(String headers) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : headers.split("\\r?\\n")) {
-            if (line.isEmpty()) {
-                break;
-            }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
-                current.append(' ').append(line.strip());
-            } else {
-                if (current != null) {
-                    fields.add(current.toString());
-                }
-                current = new StringBuilder(line);
-            }
-        }
-        if (current != null) {
-            fields.add(current.toString());
-        }
-        return fields;
     }
 }

@@ -316,9 +316,8 @@ public class Reviews {
         InboundEmail email = inboundEmails.find(tenant, request.inboundEmailId()).orElseThrow(
                 () -> ProblemException.of(HttpStatus.CONFLICT, "intake-email-missing", "Email missing",
                         "The email of this support request is no longer stored; reject the request instead."));
-        String text = extractor.cleanedText(new EmailText(email.from(), email.subject(), email.text(), email.html(),
-                email.receivedAt()));
-        events.publishEvent(SupportAnnouncement.of(request, email, text, request.clientId()));
+        events.publishEvent(SupportAnnouncement.of(request, email, () -> extractor.cleanedText(new EmailText(
+                email.from(), email.subject(), email.text(), email.html(), email.receivedAt())), request.clientId()));
         Instant now = Instant.now();
         IntakeRequest approved = request.handled(IntakeStatus.APPROVED, Outcome.SUPPORT, request.reviewReason(),
                 request.clientId(), null, null, now).reviewed(IntakeStatus.APPROVED, reviewer, null, now);

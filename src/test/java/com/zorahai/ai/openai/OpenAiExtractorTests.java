@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.client.OpenAIClient;
+import com.zorahai.ai.AiCallFailed;
 import com.zorahai.ai.Classification;
 import com.zorahai.ai.EmailText;
 import com.zorahai.ai.Field;
@@ -155,8 +156,8 @@ class OpenAiExtractorTests {
             OpenAiExtractor slow = new OpenAiExtractor(impatient, prompts);
 
             assertThatThrownBy(() -> slow.extract(email, "x", "gpt-4o-mini", LocalDate.of(2026, 11, 20),
-                    Currency.getInstance("ZAR"))).isInstanceOf(LlmFailure.class)
-                    .extracting(e -> ((LlmFailure) e).reason()).isEqualTo("timeout");
+                    Currency.getInstance("ZAR"))).isInstanceOf(AiCallFailed.class)
+                    .extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("timeout");
         } finally {
             impatient.close();
         }
@@ -167,48 +168,48 @@ class OpenAiExtractorTests {
         answer(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withBody(
                         "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("rate_limited");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("rate_limited");
 
         answer(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}"));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("server_error");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("server_error");
 
         answer(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody(
                         "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}"));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("client_error");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("client_error");
     }
 
     @Test
     void answersThatDoNotFitTheSchemaAreInvalid() {
         answer(json(OpenAiStub.completion("Sure! Here is the JSON you asked for")));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("invalid_response");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("invalid_response");
 
         answer(json(OpenAiStub.completion("{\"classification\":\"new_travel_request\"}")));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("invalid_response");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("invalid_response");
 
         answer(json(OpenAiStub.completion(OpenAiStub.zanzibarAnswer().replace("2027-04-02", "2 April"))));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("invalid_response");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("invalid_response");
 
         answer(json(OpenAiStub.completion("[1, 2]")));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("invalid_response");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("invalid_response");
 
         answer(json("{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[]}"));
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("invalid_response");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("invalid_response");
     }
 
     @Test
     void aRefusalIsAFailure() {
         answer(json(OpenAiStub.refusal()));
 
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isEqualTo("refused");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isEqualTo("refused");
     }
 
     @Test
     void anUnreachableServerIsAnIoFailure() {
         openai.stop();
 
-        assertThatThrownBy(this::extract).extracting(e -> ((LlmFailure) e).reason()).isIn("io", "timeout");
+        assertThatThrownBy(this::extract).extracting(e -> ((AiCallFailed) e).reason()).isIn("io", "timeout");
     }
 
     @Test
